@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Apportion",
+  products: [
+    .executable(name: "apportion", targets: ["apportion"]),
+    .library(name: "ApportionCore", targets: ["ApportionCore"]),
+    .library(name: "ApportionIO", targets: ["ApportionIO"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+  ],
+  targets: [
+    // The domain: money, partners, budget lines, rules, the engine. No file or terminal I/O.
+    .target(name: "ApportionCore"),
+    // Files into the model (YAML rules, CSV budgets) and results out (JSON, text).
+    .target(
+      name: "ApportionIO",
+      dependencies: ["ApportionCore", .product(name: "Yams", package: "Yams")]
+    ),
+    // libxlsxwriter, the C library, from Debian's libxlsxwriter-dev.
+    .systemLibrary(
+      name: "CXlsxWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
+    ),
+    // The only Swift code that calls libxlsxwriter.
+    .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
+    .executableTarget(
+      name: "apportion",
+      dependencies: [
+        "ApportionCore", "ApportionIO",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "ApportionCoreTests",
+      dependencies: [
+        "ApportionCore", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(name: "ApportionIOTests", dependencies: ["ApportionIO"]),
+    // Test-only: reads a written .xlsx back (unzip, sheet XML) so tests check the numbers.
+    .target(
+      name: "XLSXInspection",
+      dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      path: "Tests/XLSXInspection"
+    ),
+    .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "XLSXInspection"]),
+    .testTarget(
+      name: "CLITests",
+      dependencies: ["ApportionIO"],
+      resources: [.copy("Fixtures")]
+    ),
+  ]
+)
