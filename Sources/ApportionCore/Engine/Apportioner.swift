@@ -1,0 +1,167 @@
+/// The apportionment engine: takes budget lines one at a time and shares each between the
+/// partners by the first rule that matches it.
+///
+/// It holds no budget: only each rule's running state (its running total and each
+/// partner's exact running share), so a budget of any size streams through in flat memory,
+/// and the engine can be run thousands of times in one process for scenarios.
+///
+/// Rounding is cumulative within each rule: after each line, the rule's exact running
+/// shares are rounded with ``LargestRemainder`` to whole pence that add up to the running
+/// total, and the line's part for each partner is the change in its rounded running share.
+/// So every line's parts add up to the line, and each partner's total for a rule is within
+/// 1p of its exact share of the rule's total. A single part can differ from its exact
+/// share of the line by up to (but less than) 2p, as the rounding carries forward.
+///
+/// ```swift
+/// var engine = try Apportioner(ruleSet: rules, schema: budget.schema)
+/// for line in budget { if let result = try engine.apportion(line) { print(result.parts) } }
+/// let summary = try engine.finish()
+/// ```
+public struct Apportioner: Sendable {
+  public let ruleSet: RuleSet
+  /// Warnings found when compiling the rules (for example an unreachable rule).
+  public let warnings: [Diagnostic]
+  let rules: [CompiledRule]
+  private let sortedRank: [Int]
+  private var states: [RuleState]
+  private var summary: Summary
+  private var unmatched: [BudgetLine] = []
+  private var unmatchedCount = 0
+
+  /// How many unmatched lines are listed in the error.
+  public static let unmatchedListed = 10
+
+  /// Compiles the rules against a budget's columns.
+  ///
+  /// - Throws: ``DiagnosticList`` with every error in the rules (unknown partners,
+  ///   percentages not totalling 100, columns the budget lacks...).
+  public init(ruleSet: RuleSet, schema: BudgetSchema) throws(DiagnosticList) {
+    var compiler = RuleCompiler(ruleSet: ruleSet, schema: schema)
+    let compiled = compiler.compileAll()
+    let errors = compiler.diagnostics.filter { $0.severity == .error }
+    guard errors.isEmpty else { throw DiagnosticList(errors) }
+    self.ruleSet = ruleSet
+    self.warnings = compiler.diagnostics.filter { $0.severity == .warning }
+    self.rules = compiled
+    let order = ruleSet.partners.indices.sorted { ruleSet.partners[$0].id < ruleSet.partners[$1].id }
+    var rank = Array(repeating: 0, count: order.count)
+    for (position, partner) in order.enumerated() { rank[partner] = position }
+    sortedRank = rank
+    states = compiled.map { RuleState(partners: ruleSet.partners.count, basis: $0.basis) }
+    summary = Summary(partners: ruleSet.partners, rules: ruleSet.rules)
+  }
+
+  /// Checks a rule set on its own, without a budget: every error and warning.
+  public static func check(_ ruleSet: RuleSet) -> [Diagnostic] {
+    var compiler = RuleCompiler(ruleSet: ruleSet, schema: nil)
+    _ = compiler.compileAll()
+    return compiler.diagnostics
+  }
+
+  /// The index of the rule that takes this line, if any.
+  public func ruleIndex(for line: BudgetLine) -> Int? {
+    rules.firstIndex { $0.condition.matches(line) }
+  }
+
+  /// Shares one line.
+  ///
+  /// - Returns: the result, or nil when no rule takes the line (reported by ``finish()``).
+  /// - Throws: ``Diagnostic`` naming the line's field when its data cannot be used (a
+  ///   column that names no partner, a bad fraction, an overflow).
+  public mutating func apportion(_ line: BudgetLine) throws(Diagnostic) -> LineResult? {
+    guard let r = ruleIndex(for: line) else {
+      unmatchedCount += 1
+      if unmatched.count < Self.unmatchedListed { unmatched.append(line) }
+      return nil
+    }
+    let weights = try rules[r].basis.numerators(for: line)
+    guard let parts = states[r].add(line.amount, weights: weights, rank: sortedRank) else {
+      throw Diagnostic(
+        at: line.location,
+        "line \(line.id): the running totals of rule '\(ruleSet.rules[r].name)' are too "
+          + "large to compute exactly")
+    }
+    let result = LineResult(
+      line: line, ruleIndex: r, parts: parts, weights: weights,
+      denominator: rules[r].basis.denominator)
+    do { try summary.add(result) } catch {
+      throw Diagnostic(at: line.location, "line \(line.id): totals overflow: \(error)")
+    }
+    return result
+  }
+
+  /// The totals, once every line has been given to ``apportion(_:)``.
+  ///
+  /// - Throws: ``DiagnosticList`` listing the first lines that no rule took.
+  public func finish() throws(DiagnosticList) -> Summary {
+    if unmatchedCount > 0 {
+      var list = unmatched.map { line in
+        Diagnostic(
+          at: line.location, "no rule takes line \(line.id) (\(line.description))",
+          hint: "add a rule whose conditions match it, or a catch-all rule with no 'when' "
+            + "at the end")
+      }
+      if unmatchedCount > unmatched.count {
+        list.append(
+          Diagnostic(at: nil, "\(unmatchedCount - unmatched.count) more lines match no rule"))
+      }
+      throw DiagnosticList(list)
+    }
+    var result = summary
+    result.warnings = warnings
+    for (index, rule) in ruleSet.rules.enumerated() where summary.ruleLineCounts[index] == 0 {
+      result.warnings.append(
+        Diagnostic(.warning, at: rule.location, "rule '\(rule.name)' takes no line of the budget"))
+    }
+    return result
+  }
+}
+
+/// One rule's running state.
+struct RuleState: Sendable {
+  var total: Int64 = 0
+  var exact: [Int128]
+  var rounded: [Int64]
+  var count = 0
+  let denominator: Int128
+
+  init(partners: Int, basis: CompiledBasis) {
+    exact = Array(repeating: 0, count: partners)
+    rounded = Array(repeating: 0, count: partners)
+    denominator = Int128(basis.denominator)
+  }
+
+  /// Adds a line; returns its parts, or nil on overflow.
+  mutating func add(_ amount: Money, weights: [Int64], rank: [Int]) -> [Money]? {
+    let (newTotal, overflow) = total.addingReportingOverflow(amount.pence)
+    if overflow { return nil }
+    var newExact = exact
+    for p in newExact.indices {
+      let (product, o1) = Int128(amount.pence).multipliedReportingOverflow(by: Int128(weights[p]))
+      let (sum, o2) = newExact[p].addingReportingOverflow(product)
+      if o1 || o2 { return nil }
+      newExact[p] = sum
+    }
+    guard
+      let newRounded = LargestRemainder.round(
+        newExact, denominator: denominator, total: newTotal, sortedRank: rank, turn: count + 1)
+    else { return nil }
+    var parts = [Money]()
+    parts.reserveCapacity(newRounded.count)
+    for p in newRounded.indices {
+      let (part, o) = newRounded[p].subtractingReportingOverflow(rounded[p])
+      if o { return nil }
+      parts.append(Money(pence: part))
+    }
+    total = newTotal
+    exact = newExact
+    rounded = newRounded
+    count += 1
+    return parts
+  }
+}
+
+extension Apportioner {
+  /// How many lines a rule has taken so far.
+  public func summaryLineCount(rule: Int) -> Int { states[rule].count }
+}

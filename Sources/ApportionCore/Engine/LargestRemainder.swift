@@ -1,0 +1,63 @@
+/// Rounds exact shares to whole pence that add up to a total exactly: the largest
+/// remainder (Hamilton) method with a rotating, order-free tie-break.
+///
+/// Each partner's exact share is `numerator / denominator` pence. Every share is first
+/// rounded down (toward −∞, so negative shares work the same way); the pennies left over,
+/// `total − Σ floor`, go one each to the partners with the largest remainders. The result
+/// is always within 1p of the exact share, and the parts add up to `total`.
+///
+/// Ties (equal remainders) are broken by the partners' ids in sorted order, starting at a
+/// position that rotates with `turn`: the partner at sorted position `i` has tie key
+/// `(i − turn) mod n`, and the smallest key wins. The engine passes the number of lines
+/// the rule has taken, so successive ties go to successive partners and no partner
+/// collects the odd pennies, whatever order the partners are listed in.
+///
+/// | exact shares (pence) | total | turn | result |
+/// | --- | --- | --- | --- |
+/// | 50.5, 50.5 | 101 | 1 | 50, 51 |
+/// | 50.5, 50.5 | 101 | 2 | 51, 50 |
+/// | 33⅓, 33⅓, 33⅓ | 100 | 0 | 34, 33, 33 |
+/// | −0.5, −0.5 | −1 | 0 | 0, −1 |
+enum LargestRemainder {
+  /// - Parameters:
+  ///   - numerators: each partner's exact share times `denominator`; they must add up to
+  ///     `total × denominator`.
+  ///   - sortedRank: each partner's position when the partners are sorted by id.
+  /// - Returns: whole pence per partner, adding up to `total`; nil if the numerators do not
+  ///   add up (an internal error, reported by the caller).
+  static func round(
+    _ numerators: [Int128], denominator: Int128, total: Int64, sortedRank: [Int], turn: Int
+  ) -> [Int64]? {
+    let n = numerators.count
+    var floors = [Int64]()
+    floors.reserveCapacity(n)
+    var remainders = [Int128]()
+    remainders.reserveCapacity(n)
+    var sum: Int128 = 0
+    for numerator in numerators {
+      var quotient = numerator / denominator
+      var remainder = numerator % denominator
+      if remainder < 0 {
+        quotient -= 1
+        remainder += denominator
+      }
+      guard let whole = Int64(exactly: quotient) else { return nil }
+      floors.append(whole)
+      remainders.append(remainder)
+      sum += quotient
+    }
+    let leftover = Int128(total) - sum
+    guard leftover >= 0, leftover == 0 || leftover < Int128(n) else { return nil }
+    if leftover == 0 { return floors }
+    let order = (0..<n).sorted { a, b in
+      if remainders[a] != remainders[b] { return remainders[a] > remainders[b] }
+      return tieKey(sortedRank[a], turn: turn, n: n) < tieKey(sortedRank[b], turn: turn, n: n)
+    }
+    for p in order.prefix(Int(leftover)) { floors[p] += 1 }
+    return floors
+  }
+
+  static func tieKey(_ rank: Int, turn: Int, n: Int) -> Int {
+    ((rank - turn) % n + n) % n
+  }
+}

@@ -1,0 +1,26 @@
+/// A partner's identifier as written in rule files: `brent`, `lewisham`.
+///
+/// Its own type so that an id is never mixed up with a name or a column value.
+public struct PartnerID: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public let rawValue: String
+  public init(_ rawValue: String) { self.rawValue = rawValue }
+  public var description: String { rawValue }
+  public static func < (lhs: PartnerID, rhs: PartnerID) -> Bool {
+    lhs.rawValue.unicodeScalars.lexicographicallyPrecedes(rhs.rawValue.unicodeScalars)
+  }
+}
+
+/// A council (or other body) that shares the cost of the service.
+public struct Partner: Sendable, Hashable {
+  public var id: PartnerID
+  /// The name people read: "Brent".
+  public var name: String
+  /// True for the partner that hosts the service (employs staff, holds contracts).
+  public var isHost: Bool
+
+  public init(id: PartnerID, name: String, isHost: Bool = false) {
+    self.id = id
+    self.name = name
+    self.isHost = isHost
+  }
+}

@@ -1,0 +1,107 @@
+extension Money {
+  /// Parses an amount as finance officers write it.
+  ///
+  /// Accepted, with at most two decimal places and surrounding spaces ignored:
+  ///
+  /// | text | pence |
+  /// | --- | --- |
+  /// | `1234.56` | 123456 |
+  /// | `-1234.56` | -123456 |
+  /// | `1,234.56` | 123456 |
+  /// | `£1,234.56` | 123456 |
+  /// | `-£1,234.56`, `£-1,234.56` | -123456 |
+  /// | `(1,234.56)`, `(£1,234.56)` | -123456 |
+  /// | `12`, `12.5` | 1200, 1250 |
+  ///
+  /// Anything else is an error, never rounded: three decimals, stray characters, commas
+  /// that do not group thousands, an empty amount.
+  ///
+  /// - Throws: ``MoneyError/invalid(_:)`` saying what is wrong, or ``MoneyError/overflow``.
+  public init(parsing text: String) throws(MoneyError) {
+    var chars = Substring(text).trimmingSpaces()
+    if chars.isEmpty { throw .invalid("the amount is empty") }
+    var negative = false
+    if chars.first == "(" {
+      guard chars.last == ")" else {
+        throw .invalid("'\(text)' opens a bracket it does not close")
+      }
+      negative = true
+      chars = chars.dropFirst().dropLast().trimmingSpaces()
+    }
+    if chars.first == "-" {
+      if negative { throw .invalid("'\(text)' is negative twice (brackets and a minus)") }
+      negative = true
+      chars = chars.dropFirst()
+    }
+    if chars.first == "£" {
+      chars = chars.dropFirst()
+      if chars.first == "-" {
+        if negative { throw .invalid("'\(text)' is negative twice") }
+        negative = true
+        chars = chars.dropFirst()
+      }
+    }
+    let parts = chars.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count <= 2 else { throw .invalid("'\(text)' has more than one decimal point") }
+    let whole = parts[0]
+    let fraction = parts.count == 2 ? parts[1] : ""
+    guard !whole.isEmpty else {
+      throw .invalid("'\(text)' has no digits before the decimal point (write 0\(chars))")
+    }
+    if parts.count == 2 && fraction.isEmpty {
+      throw .invalid("'\(text)' has no digits after the decimal point")
+    }
+    guard fraction.allSatisfy(\.isASCIIDigit) else {
+      throw .invalid("'\(text)' is not an amount (expected digits after the decimal point)")
+    }
+    guard fraction.count <= 2 else {
+      throw .invalid(
+        "'\(text)' has \(fraction.count) decimal places; amounts are in pence (at most 2)")
+    }
+    let digits = try Self.wholeDigits(whole, text: text)
+    var pence: Int64 = 0
+    for digit in digits + fraction.padding(toLength: 2) {
+      guard let value = digit.wholeNumberValue else { continue }
+      let (times, o1) = pence.multipliedReportingOverflow(by: 10)
+      let (plus, o2) = times.addingReportingOverflow(Int64(value))
+      if o1 || o2 { throw .overflow }
+      pence = plus
+    }
+    self.init(pence: negative ? -pence : pence)
+  }
+
+  /// The digits of the whole pounds, checking that any commas group thousands.
+  private static func wholeDigits(_ whole: Substring, text: String) throws(MoneyError) -> [Character]
+  {
+    guard whole.allSatisfy({ $0.isASCIIDigit || $0 == "," }) else {
+      throw .invalid("'\(text)' is not an amount (unexpected characters)")
+    }
+    if whole.contains(",") {
+      let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+      let valid =
+        (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
+      guard valid else {
+        throw .invalid("'\(text)' has commas that do not separate thousands")
+      }
+    }
+    return whole.filter { $0 != "," }.map { $0 }
+  }
+}
+
+extension Character {
+  /// 0-9 only (not other scripts' digits).
+  var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension Substring {
+  func trimmingSpaces() -> Substring {
+    var result = self
+    while let first = result.first, first.isWhitespace { result = result.dropFirst() }
+    while let last = result.last, last.isWhitespace { result = result.dropLast() }
+    return result
+  }
+
+  fileprivate func padding(toLength length: Int) -> [Character] {
+    Array(self) + Array(repeating: "0", count: Swift.max(0, length - count))
+  }
+}
