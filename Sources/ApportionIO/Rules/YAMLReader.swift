@@ -1,0 +1,146 @@
+import ApportionCore
+import Yams
+
+/// Reads a YAML document node by node, keeping each node's place in the file so that every
+/// message can name it, and collecting problems instead of stopping at the first.
+struct YAMLReader {
+  let file: String
+  private(set) var diagnostics: [Diagnostic] = []
+
+  init(file: String) { self.file = file }
+
+  func location(_ node: Node?) -> SourceLocation {
+    SourceLocation(file: file, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0)
+  }
+
+  mutating func error(_ node: Node?, _ message: String, hint: String? = nil) {
+    diagnostics.append(Diagnostic(at: location(node), message, hint: hint))
+  }
+
+  mutating func warning(_ node: Node?, _ message: String, hint: String? = nil) {
+    diagnostics.append(Diagnostic(.warning, at: location(node), message, hint: hint))
+  }
+
+  /// Parses YAML text into its root node, or records the syntax error.
+  mutating func root(_ text: String) -> Node? {
+    do {
+      guard let node = try Yams.compose(yaml: text) else {
+        error(nil, "the file is empty", hint: "see Rules/README.md for the rule language")
+        return nil
+      }
+      return node
+    } catch let yamlError as YamlError {
+      let (mark, problem) = Self.describe(yamlError)
+      diagnostics.append(
+        Diagnostic(
+          at: SourceLocation(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0),
+          "not valid YAML: \(problem)",
+          hint: "check the indentation and that every '{' or '[' is closed"))
+      return nil
+    } catch {
+      self.error(nil, "not valid YAML: \(error)")
+      return nil
+    }
+  }
+
+  private static func describe(_ error: YamlError) -> (Mark?, String) {
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let prefix = context.map { "\($0.text) " } ?? ""
+      return (mark, prefix + problem)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return (
+        context.mark,
+        "a key appears twice in one mapping: \(duplicates.joined(separator: ", "))"
+      )
+    default:
+      return (nil, "\(error)")
+    }
+  }
+
+  /// The entries of a mapping as (key text, key node, value node), or an error.
+  mutating func mapping(_ node: Node, what: String) -> [(String, Node, Node)]? {
+    guard case .mapping(let mapping) = node else {
+      error(node, "\(what) must be a mapping of keys to values (key: value)")
+      return nil
+    }
+    var entries: [(String, Node, Node)] = []
+    for (key, value) in mapping {
+      guard let text = key.scalar?.string else {
+        error(key, "\(what): a key must be plain text")
+        continue
+      }
+      entries.append((text, key, value))
+    }
+    return entries
+  }
+
+  /// The mapping's entries, each key checked against those allowed.
+  mutating func fields(
+    _ node: Node, what: String, allowed: [String], required: [String] = []
+  ) -> [String: (key: Node, value: Node)]? {
+    guard let entries = mapping(node, what: what) else { return nil }
+    var result: [String: (key: Node, value: Node)] = [:]
+    for (text, key, value) in entries {
+      guard allowed.contains(text) else {
+        let suggestion = nearest(to: text, in: allowed)
+        error(
+          key, "unknown key '\(text)' in \(what)",
+          hint: (suggestion.map { "did you mean '\($0)'? " } ?? "")
+            + "\(what) takes: \(allowed.joined(separator: ", "))")
+        continue
+      }
+      result[text] = (key, value)
+    }
+    for name in required where result[name] == nil {
+      error(node, "\(what) has no '\(name)'", hint: "add '\(name): ...'")
+    }
+    return result
+  }
+
+  /// Plain text from a scalar node (numbers and booleans as written).
+  mutating func text(_ node: Node, what: String) -> String? {
+    guard case .scalar(let scalar) = node else {
+      error(node, "\(what) must be a single value, not a list or mapping")
+      return nil
+    }
+    return scalar.string
+  }
+
+  /// A list of plain values; a single value counts as a list of one.
+  mutating func texts(_ node: Node, what: String) -> [String]? {
+    switch node {
+    case .scalar(let scalar): return [scalar.string]
+    case .sequence(let sequence):
+      var values: [String] = []
+      for item in sequence {
+        guard let value = text(item, what: "each item of \(what)") else { return nil }
+        values.append(value)
+      }
+      return values
+    default:
+      error(node, "\(what) must be a value or a list of values")
+      return nil
+    }
+  }
+
+  mutating func bool(_ node: Node, what: String) -> Bool? {
+    guard let value = text(node, what: what) else { return nil }
+    switch value.lowercased() {
+    case "true", "yes", "on": return true
+    case "false", "no", "off": return false
+    default:
+      error(node, "\(what) must be true or false, not '\(value)'")
+      return nil
+    }
+  }
+}
+
+extension Node {
+  var scalar: Node.Scalar? {
+    if case .scalar(let scalar) = self { return scalar }
+    return nil
+  }
+}
