@@ -1,0 +1,54 @@
+/// A problem reading a CSV file, with the position a person should look at.
+///
+/// `line` and `column` are 1-based; the column counts Unicode scalars on that physical line
+/// (see ``CSVRecord/columns``). An error that is about the file as a whole (it cannot be
+/// opened, say) has `line` and `column` 0.
+public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
+  public let line: Int
+  public let column: Int
+  /// What is wrong, in a few words.
+  public let message: String
+  /// What to do about it, if there is something useful to say.
+  public let hint: String?
+
+  public init(line: Int, column: Int, message: String, hint: String? = nil) {
+    self.line = line
+    self.column = column
+    self.message = message
+    self.hint = hint
+  }
+
+  /// `line 3, column 7: stray quote in unquoted field; quote the whole field ...`
+  public var description: String {
+    var text = line > 0 ? "line \(line), column \(column): \(message)" : message
+    if let hint { text += "; \(hint)" }
+    return text
+  }
+}
+
+extension CSVError {
+  static func invalidUTF8(line: Int, column: Int) -> CSVError {
+    CSVError(
+      line: line, column: column, message: "not valid UTF-8",
+      hint: "save the file as UTF-8 (CSV UTF-8 in Excel)")
+  }
+
+  static func unterminatedQuote(line: Int, column: Int) -> CSVError {
+    CSVError(
+      line: line, column: column, message: "quoted field starting here is never closed",
+      hint: "add the closing quote, and double any quote inside the field (\"\")")
+  }
+
+  static func strayQuote(line: Int, column: Int) -> CSVError {
+    CSVError(
+      line: line, column: column, message: "stray quote in unquoted field",
+      hint: "quote the whole field and double the quote")
+  }
+
+  static func textAfterQuote(line: Int, column: Int) -> CSVError {
+    CSVError(
+      line: line, column: column, message: "text after the closing quote of a quoted field",
+      hint: "a quote inside a quoted field must be doubled (\"\"), and a comma must follow the "
+        + "closing quote")
+  }
+}

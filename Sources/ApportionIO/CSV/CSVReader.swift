@@ -1,0 +1,139 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A streaming RFC 4180 CSV reader: comma-separated, UTF-8, records read one at a time.
+///
+/// The file is read in fixed-size chunks and only the current record is held in memory, so
+/// memory stays flat however long the file is. Every error names the 1-based line and column
+/// to look at (see ``CSVError``).
+///
+/// The dialect:
+/// - UTF-8 only; a leading byte-order mark is skipped. Invalid UTF-8 is an error.
+/// - Records end with LF, CRLF or a lone CR; the last line needs no line ending. Blank lines
+///   (nothing but a line ending) are skipped, but still counted in line numbers.
+/// - A field may be quoted: `"a, b"`, `"say ""hi"""`, and a quoted field may span lines.
+///   A quote in an unquoted field, and anything but a comma or a line ending after a closing
+///   quote, is an error.
+/// - Fields are not trimmed: spaces around an unquoted field are part of it. Trim them
+///   yourself if you want to. A record may have any number of fields.
+///
+/// After an error, `next()` throws the same error again. Not thread-safe: use one reader from
+/// one task at a time.
+public final class CSVReader {
+  private enum Source {
+    case file(descriptor: Int32, path: String)
+    case memory([UInt8])
+  }
+
+  public static let defaultChunkSize = 64 * 1024
+
+  private let source: Source
+  private var memoryOffset = 0
+  private let buffer: UnsafeMutableBufferPointer<UInt8>
+  private var position = 0
+  private var end = 0
+  private var parser = CSVParser()
+  private var finished = false
+  private var failure: CSVError?
+
+  /// Opens the file at `path` for reading.
+  ///
+  /// - Throws: ``CSVError`` (line and column 0) naming the path if it cannot be opened or is
+  ///   a directory.
+  public convenience init(path: String) throws(CSVError) {
+    try self.init(path: path, chunkSize: Self.defaultChunkSize)
+  }
+
+  /// Reads CSV held in memory.
+  public convenience init(bytes: [UInt8]) {
+    self.init(bytes: bytes, chunkSize: Self.defaultChunkSize)
+  }
+
+  /// Opens `path`, reading it `chunkSize` bytes at a time (small sizes are for tests).
+  init(path: String, chunkSize: Int) throws(CSVError) {
+    var descriptor: Int32
+    repeat {
+      descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    } while descriptor < 0 && errno == EINTR
+    guard descriptor >= 0 else {
+      throw CSVError(line: 0, column: 0, message: "cannot open '\(path)': \(Self.lastError())")
+    }
+    var status = stat()
+    if fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
+      close(descriptor)
+      throw CSVError(
+        line: 0, column: 0, message: "cannot read '\(path)': it is a directory, not a file")
+    }
+    source = .file(descriptor: descriptor, path: path)
+    buffer = .allocate(capacity: max(chunkSize, 1))
+  }
+
+  /// Reads `bytes`, handing the parser `chunkSize` bytes at a time (small sizes are for tests).
+  init(bytes: [UInt8], chunkSize: Int) {
+    source = .memory(bytes)
+    buffer = .allocate(capacity: max(chunkSize, 1))
+  }
+
+  deinit {
+    if case .file(let descriptor, _) = source { close(descriptor) }
+    buffer.deallocate()
+  }
+
+  /// The next record, or nil at the end of the input.
+  ///
+  /// - Throws: ``CSVError`` with the line and column of the first problem in the input.
+  public func next() throws(CSVError) -> CSVRecord? {
+    if let failure { throw failure }
+    if finished { return nil }
+    do {
+      while true {
+        if position < end {
+          let input = UnsafeBufferPointer(rebasing: buffer[0..<end])
+          let (next, complete) = try parser.parse(input, from: position)
+          position = next
+          if complete { return parser.takeRecord() }
+        } else {
+          end = try fill()
+          position = 0
+          if end == 0 {
+            finished = true
+            return try parser.finish()
+          }
+        }
+      }
+    } catch {
+      failure = error
+      throw error
+    }
+  }
+
+  /// Refills the buffer from the source; returns the number of bytes read, 0 at the end.
+  private func fill() throws(CSVError) -> Int {
+    switch source {
+    case .memory(let bytes):
+      let count = min(buffer.count, bytes.count - memoryOffset)
+      guard count > 0 else { return 0 }
+      _ = buffer.update(fromContentsOf: bytes[memoryOffset..<memoryOffset + count])
+      memoryOffset += count
+      return count
+    case .file(let descriptor, let path):
+      while true {
+        let count = read(descriptor, buffer.baseAddress, buffer.count)
+        if count >= 0 { return count }
+        if errno == EINTR { continue }
+        throw CSVError(
+          line: parser.line, column: parser.column,
+          message: "cannot read '\(path)': \(Self.lastError())")
+      }
+    }
+  }
+
+  private static func lastError() -> String {
+    String(cString: strerror(errno))
+  }
+}
