@@ -37,7 +37,7 @@ public struct Summary: Sendable {
   public internal(set) var total: Money
   public internal(set) var lineCount: Int
   /// Warnings found while running (for example a rule that took no line).
-  public internal(set) var warnings: [Diagnostic]
+  public var warnings: [Diagnostic]
 
   init(partners: [Partner], rules: [Rule]) {
     self.partners = partners

@@ -1,0 +1,46 @@
+import ApportionCore
+
+/// One apportionment run over files: a rule file and a budget, streamed through the engine.
+///
+/// Every command (check, run, explain) and every output (terminal, JSON, workbooks) goes
+/// through ``run(each:)``, so what each shows comes from one calculation.
+public struct Job {
+  public let rulesPath: String
+  public let budgetPath: String
+  public let ruleSet: RuleSet
+  /// Warnings from reading the rule file.
+  public let warnings: [Diagnostic]
+
+  /// Reads and checks the rule file.
+  public init(rules rulesPath: String, budget budgetPath: String) throws(DiagnosticList) {
+    self.rulesPath = rulesPath
+    self.budgetPath = budgetPath
+    (ruleSet, warnings) = try RuleFile.load(path: rulesPath)
+  }
+
+  /// Streams the budget through the engine, handing each line and the engine to `body`,
+  /// which normally calls `engine.apportion(line)`.
+  ///
+  /// - Returns: the totals and every warning (rule file's and the run's).
+  public func stream(
+    _ body: (BudgetLine, inout Apportioner) throws -> Void
+  ) throws -> Summary {
+    let budget: BudgetReader
+    do { budget = try BudgetReader(path: budgetPath) } catch { throw DiagnosticList([error]) }
+    var engine = try Apportioner(ruleSet: ruleSet, schema: budget.schema)
+    while let line = try budget.next() {
+      try body(line, &engine)
+    }
+    var summary = try engine.finish()
+    var seen: Set<Diagnostic> = []
+    summary.warnings = (warnings + summary.warnings).filter { seen.insert($0).inserted }
+    return summary
+  }
+
+  /// Apportions every line, handing each result to `each` in budget order.
+  public func run(each: (LineResult) throws -> Void) throws -> Summary {
+    try stream { line, engine in
+      if let result = try engine.apportion(line) { try each(result) }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import ApportionCore
+
+/// Writes an apportionment as one JSON document, streaming: the header, then each line as
+/// it is apportioned, then the totals.
+///
+/// Money is a string: optional `-`, digits, `.`, two digits. Keys always come in the same
+/// order, so the same inputs give byte-identical output.
+///
+/// ```json
+/// {"currency": "GBP", "agreement": "…", "year": "2016-17",
+///  "partners": [{"id": "brent", "name": "Brent", "host": true}, …],
+///  "lines": [{"id": "SS-001", "description": "…", "amount": "1234.57",
+///             "rule": "Shared service", "shares": {"brent": "617.29", "lewisham": "617.28"}}],
+///  "rules": [{"name": "…", "lines": 39, "total": "…", "shares": {…}}],
+///  "totals": {"brent": "…", "lewisham": "…"}, "total": "…", "balanced": true}
+/// ```
+public struct JSONResultWriter<Output: TextOutputStream> {
+  public private(set) var output: Output
+  private let ruleSet: RuleSet
+  private var first = true
+
+  public init(output: Output, ruleSet: RuleSet) {
+    self.output = output
+    self.ruleSet = ruleSet
+  }
+
+  public mutating func begin() {
+    output.write("{\n  \"currency\": \(json(ruleSet.currency)),\n")
+    output.write("  \"agreement\": \(json(ruleSet.agreement)),\n")
+    output.write("  \"year\": \(json(ruleSet.year)),\n  \"partners\": [")
+    for (index, partner) in ruleSet.partners.enumerated() {
+      output.write(index == 0 ? "\n" : ",\n")
+      output.write(
+        "    {\"id\": \(json(partner.id.rawValue)), \"name\": \(json(partner.name)), "
+          + "\"host\": \(partner.isHost)}")
+    }
+    output.write("\n  ],\n  \"lines\": [")
+  }
+
+  public mutating func write(_ result: LineResult) {
+    output.write(first ? "\n    " : ",\n    ")
+    first = false
+    let line = result.line
+    output.write(
+      "{\"id\": \(json(line.id)), \"description\": \(json(line.description)), "
+        + "\"amount\": \"\(line.amount)\", "
+        + "\"rule\": \(json(ruleSet.rules[result.ruleIndex].name)), \"shares\": ")
+    output.write(shares(result.parts))
+    output.write("}")
+  }
+
+  public mutating func finish(_ summary: Summary) {
+    output.write(first ? "],\n  \"rules\": [" : "\n  ],\n  \"rules\": [")
+    for (index, rule) in summary.rules.enumerated() {
+      output.write(index == 0 ? "\n    " : ",\n    ")
+      output.write(
+        "{\"name\": \(json(rule.name)), \"lines\": \(summary.ruleLineCounts[index]), "
+          + "\"total\": \"\(summary.ruleTotals[index])\", \"shares\": "
+          + shares(summary.byRule[index]) + "}")
+    }
+    output.write("\n  ],\n  \"totals\": \(shares(summary.partnerTotals)),\n")
+    output.write("  \"total\": \"\(summary.total)\",\n")
+    output.write("  \"balanced\": \(summary.partsAddUp)\n}\n")
+  }
+
+  private func shares(_ parts: [Money]) -> String {
+    "{"
+      + zip(ruleSet.partners, parts).map { "\(json($0.id.rawValue)): \"\($1)\"" }
+      .joined(separator: ", ") + "}"
+  }
+}
+
+/// A JSON string literal.
+func json(_ text: String) -> String {
+  var out = "\""
+  for scalar in text.unicodeScalars {
+    switch scalar {
+    case "\"": out += "\\\""
+    case "\\": out += "\\\\"
+    case "\n": out += "\\n"
+    case "\r": out += "\\r"
+    case "\t": out += "\\t"
+    case let c where c.value < 0x20 || c.value == 0x2028 || c.value == 0x2029:
+      let hex = String(c.value, radix: 16)
+      out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    default: out.unicodeScalars.append(scalar)
+    }
+  }
+  return out + "\""
+}

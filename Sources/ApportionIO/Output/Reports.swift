@@ -1,0 +1,96 @@
+import ApportionCore
+
+/// The texts `apportion` prints for people: the run summary, the rules in words, and the
+/// explanation of one line. Each reads the engine's results; none computes money.
+public enum Reports {
+  /// The terminal summary of a run: each partner's total per rule and overall, and a line
+  /// confirming that the parts add up to the total.
+  public static func summary(_ summary: Summary, ruleSet: RuleSet, job: Job) -> String {
+    var out = "\(ruleSet.agreement), \(ruleSet.year) (\(ruleSet.currency))\n"
+    out += "rules:  \(job.rulesPath)\nbudget: \(job.budgetPath) (\(summary.lineCount) lines)\n\n"
+    var table = TextTable(header: ["Rule", "Lines"] + ruleSet.partners.map(\.name) + ["Total"])
+    for (index, rule) in summary.rules.enumerated() {
+      table.add(
+        [rule.name, String(summary.ruleLineCounts[index])]
+          + summary.byRule[index].map(\.formatted) + [summary.ruleTotals[index].formatted],
+        ruleAfter: index == summary.rules.count - 1)
+    }
+    table.add(
+      ["Total", String(summary.lineCount)] + summary.partnerTotals.map(\.formatted)
+        + [summary.total.formatted])
+    out += table.render() + "\n"
+    let shares = zip(ruleSet.partners, summary.partnerTotals).map { "\($0.name) \($1.formatted)" }
+    if summary.partsAddUp {
+      out += "Check: \(shares.joined(separator: " + ")) = \(summary.total.formatted), "
+        + "the total of all \(summary.lineCount) lines. Every line's parts add up to the line.\n"
+    } else {
+      out += "CHECK FAILED: the partners' totals do not add up to \(summary.total.formatted).\n"
+    }
+    return out
+  }
+
+  /// What the rules will do, in plain words, for `check`.
+  public static func rules(_ ruleSet: RuleSet) -> String {
+    var out = "\(ruleSet.agreement), \(ruleSet.year) (\(ruleSet.currency))\n\nPartners:\n"
+    for partner in ruleSet.partners {
+      out += "  \(partner.id)  \(partner.name)\(partner.isHost ? " (host)" : "")\n"
+    }
+    if !ruleSet.drivers.isEmpty {
+      out += "\nDrivers:\n"
+      for driver in ruleSet.drivers {
+        out += "  \(driver.name): "
+          + driver.values.map { "\($0.partner) \($0.value)" }.joined(separator: ", ") + "\n"
+      }
+    }
+    out += "\nEach budget line is taken by the first rule that matches it:\n"
+    for (index, rule) in ruleSet.rules.enumerated() {
+      out += "  \(index + 1). \(rule.name): "
+        + (rule.condition.isCatchAll ? "every other line" : "lines where \(rule.condition.summary)")
+        + ",\n     shared by \(rule.basis.describe(partners: ruleSet.partners, drivers: ruleSet.drivers)).\n"
+      if let note = rule.note { out += "     (\(note))\n" }
+    }
+    if !ruleSet.rules.contains(where: \.condition.isCatchAll) {
+      out += "  A line that no rule takes is an error (there is no catch-all rule).\n"
+    }
+    return out
+  }
+
+  /// Why one line was shared as it was, for `explain`.
+  public static func explanation(_ explanation: Explanation, line: BudgetLine, ruleSet: RuleSet)
+    -> String
+  {
+    var out = "Line \(line.id) (\(line.location)): \(line.description)\n"
+    out += "Amount: \(line.amount.formatted)\n\n"
+    for attempt in explanation.attempts {
+      let verdict = attempt.matched ? "takes the line" : "does not match"
+      out += "Rule \(attempt.ruleIndex + 1), \(attempt.rule.name): \(verdict)\n"
+      if attempt.checks.isEmpty { out += "  (no conditions: it takes every line)\n" }
+      for check in attempt.checks {
+        out += "  \(check.passed ? "yes" : "no "): \(check.condition)"
+          + " (the line has \(check.value.isEmpty ? "nothing" : "'\(check.value)'"))\n"
+      }
+    }
+    guard let result = explanation.result, let basis = explanation.basis else {
+      return out + "\nNo rule takes this line: the run stops with an error.\n"
+    }
+    out += "\nBasis: \(basis).\n"
+    out += "The rule had taken \(explanation.linesBefore) line(s) before this one; its rounding "
+      + "carries from line to line so each partner's total stays within 1p of its exact share.\n\n"
+    var table = TextTable(header: ["Partner", "Weight", "Exact share", "Rounded", "Difference"])
+    for (p, partner) in ruleSet.partners.enumerated() {
+      let exact = result.exactShare(of: p)
+      let weight = exactPoundsText(
+        numerator: Int128(result.weights[p]) * 10_000, denominator: Int128(result.denominator),
+        digits: 4)
+      let difference = Int128(result.parts[p].pence) * exact.denominator - exact.numerator
+      table.add([
+        partner.name, weight + "%",
+        exactPoundsText(numerator: exact.numerator, denominator: exact.denominator),
+        result.parts[p].formatted,
+        exactPoundsText(numerator: difference, denominator: exact.denominator),
+      ])
+    }
+    table.add(["Total", "100%", line.amount.plainText, line.amount.formatted, "0.00"])
+    return out + table.render()
+  }
+}

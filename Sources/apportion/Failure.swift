@@ -1,0 +1,35 @@
+import ApportionCore
+import ArgumentParser
+import Foundation
+
+/// Prints problems to standard error, one per line with its place and hint.
+enum Console {
+  static func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+
+  static func report(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics { printError(diagnostic.description) }
+  }
+
+  /// Runs a command body, turning input problems into messages and exit status 1.
+  static func run(_ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let list as DiagnosticList {
+      report(list.diagnostics)
+      throw ExitCode(1)
+    } catch let diagnostic as Diagnostic {
+      report([diagnostic])
+      throw ExitCode(1)
+    } catch let failure as OutputFailure {
+      printError("error: \(failure.message)")
+      throw ExitCode(2)
+    }
+  }
+}
+
+/// An output that could not be written.
+struct OutputFailure: Error {
+  let message: String
+}
