@@ -53,7 +53,7 @@ let package = Package(
     .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "XLSXInspection"]),
     .testTarget(
       name: "CLITests",
-      dependencies: ["ApportionIO"],
+      dependencies: ["apportion", "ApportionIO"],
       resources: [.copy("Fixtures")]
     ),
   ]
