@@ -47,7 +47,9 @@ public struct Apportioner: Sendable {
     var rank = Array(repeating: 0, count: order.count)
     for (position, partner) in order.enumerated() { rank[partner] = position }
     sortedRank = rank
-    states = compiled.map { RuleState(partners: ruleSet.partners.count, basis: $0.basis) }
+    states = compiled.indices.map {
+      RuleState(partners: ruleSet.partners.count, basis: compiled[$0].basis, tieTurn: $0)
+    }
     summary = Summary(partners: ruleSet.partners, rules: ruleSet.rules)
   }
 
@@ -124,8 +126,11 @@ struct RuleState: Sendable {
   var rounded: [Int64]
   var count = 0
   let denominator: Int128
+  /// The rule's position: where its tie order starts (see ``LargestRemainder``).
+  let tieTurn: Int
 
-  init(partners: Int, basis: CompiledBasis) {
+  init(partners: Int, basis: CompiledBasis, tieTurn: Int) {
+    self.tieTurn = tieTurn
     exact = Array(repeating: 0, count: partners)
     rounded = Array(repeating: 0, count: partners)
     denominator = Int128(basis.denominator)
@@ -144,7 +149,7 @@ struct RuleState: Sendable {
     }
     guard
       let newRounded = LargestRemainder.round(
-        newExact, denominator: denominator, total: newTotal, sortedRank: rank, turn: count + 1)
+        newExact, denominator: denominator, total: newTotal, sortedRank: rank, turn: tieTurn)
     else { return nil }
     var parts = [Money]()
     parts.reserveCapacity(newRounded.count)

@@ -1,5 +1,5 @@
 /// Rounds exact shares to whole pence that add up to a total exactly: the largest
-/// remainder (Hamilton) method with a rotating, order-free tie-break.
+/// remainder (Hamilton) method with an order-free tie-break that differs from rule to rule.
 ///
 /// Each partner's exact share is `numerator / denominator` pence. Every share is first
 /// rounded down (toward −∞, so negative shares work the same way); the pennies left over,
@@ -7,10 +7,12 @@
 /// is always within 1p of the exact share, and the parts add up to `total`.
 ///
 /// Ties (equal remainders) are broken by the partners' ids in sorted order, starting at a
-/// position that rotates with `turn`: the partner at sorted position `i` has tie key
-/// `(i − turn) mod n`, and the smallest key wins. The engine passes the number of lines
-/// the rule has taken, so successive ties go to successive partners and no partner
-/// collects the odd pennies, whatever order the partners are listed in.
+/// position given by `turn`: the partner at sorted position `i` has tie key
+/// `(i − turn) mod n`, and the smallest key wins. The engine passes the rule's position in
+/// the rule file (0 for the first rule), so each rule has a fixed tie order (which keeps a
+/// rule's running shares steady from line to line: equal shares are dealt out like cards,
+/// and a penny line never takes a penny back from anyone) while different rules favour
+/// different partners. Nothing depends on the order in which partners are listed.
 ///
 /// | exact shares (pence) | total | turn | result |
 /// | --- | --- | --- | --- |
