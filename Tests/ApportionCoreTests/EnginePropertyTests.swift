@@ -30,7 +30,9 @@ struct RandomCase {
       var tenths = Array(repeating: 0, count: partnerCount)
       for _ in 0..<1000 { tenths[uniform(partnerCount)] += 1 }
       basis = .percentages(
-        zip(ids, tenths).map { PartnerValue(PartnerID($0), ExactDecimal(units: Int64($1), scale: 1)) })
+        zip(ids, tenths).map {
+          PartnerValue(PartnerID($0), ExactDecimal(units: Int64($1), scale: 1))
+        })
       weights = tenths.map { Fraction(Int128($0), 1000) }
     default:
       // A driver with two decimal places, not all zero.
@@ -42,13 +44,16 @@ struct RandomCase {
       drivers = [
         Driver(
           name: "usage",
-          values: zip(ids, values).map { PartnerValue(PartnerID($0), ExactDecimal(units: $1, scale: 2)) })
+          values: zip(ids, values).map {
+            PartnerValue(PartnerID($0), ExactDecimal(units: $1, scale: 2))
+          })
       ]
     }
     let carve = kind >= 3
     let to = uniform(partnerCount)
     if carve {
-      basis = .carve(fraction: .column(ColumnRef("frac")), to: .direct(PartnerID(ids[to])), rest: basis)
+      basis = .carve(
+        fraction: .column(ColumnRef("frac")), to: .direct(PartnerID(ids[to])), rest: basis)
     }
     ruleSet = RuleSet(
       agreement: "random", year: "2016-17", partners: partners, drivers: drivers,
@@ -116,7 +121,8 @@ struct RandomCase {
       #expect(try Money.sum(result.parts) == result.line.amount)
       for (p, id) in ids.enumerated() {
         let exact = c.exact[index][id] ?? Fraction(0)
-        exactByRule[result.ruleIndex][id] = (exactByRule[result.ruleIndex][id] ?? Fraction(0)) + exact
+        exactByRule[result.ruleIndex][id] =
+          (exactByRule[result.ruleIndex][id] ?? Fraction(0)) + exact
         // A single part is within 2p of its exact share (the carried rounding).
         let gap = Fraction(Int128(result.parts[p].pence)) - exact
         #expect(gap.numerator.magnitude < 2 * gap.denominator.magnitude)
@@ -125,8 +131,10 @@ struct RandomCase {
     // Within each rule, each partner's total is within 1p of its exact share.
     for rule in c.ruleSet.rules.indices {
       for (p, id) in ids.enumerated() {
-        let gap = Fraction(Int128(summary.byRule[rule][p].pence)) - (exactByRule[rule][id] ?? Fraction(0))
-        #expect(gap.isWithinOne, "rule \(rule) partner \(id): off by \(gap.numerator)/\(gap.denominator)")
+        let gap =
+          Fraction(Int128(summary.byRule[rule][p].pence)) - (exactByRule[rule][id] ?? Fraction(0))
+        #expect(
+          gap.isWithinOne, "rule \(rule) partner \(id): off by \(gap.numerator)/\(gap.denominator)")
       }
     }
     #expect(summary.partsAddUp)
@@ -138,7 +146,8 @@ struct RandomCase {
     let (again, _) = try Fixture.run(reversed, c.lines)
     for (first, second) in zip(results, again) {
       let a = Dictionary(uniqueKeysWithValues: zip(ids, first.parts))
-      let b = Dictionary(uniqueKeysWithValues: zip(reversed.partners.map(\.id.rawValue), second.parts))
+      let b = Dictionary(
+        uniqueKeysWithValues: zip(reversed.partners.map(\.id.rawValue), second.parts))
       #expect(a == b)
     }
   }

@@ -132,7 +132,8 @@ import Testing
     #expect(explanation.attempts[0].checks.first?.condition == "council is not empty")
     let result = try #require(explanation.result)
     let exact = result.exactShare(of: 0)
-    #expect(exactPoundsText(numerator: exact.numerator, denominator: exact.denominator) == "0.333333…")
+    #expect(
+      exactPoundsText(numerator: exact.numerator, denominator: exact.denominator) == "0.333333…")
     #expect(try Money.sum(result.parts).pence == 100)
   }
 
@@ -144,7 +145,8 @@ import Testing
     #expect {
       _ = try engine.apportion(Fixture.line(0, 5, council: "lewisham"))
     } throws: { error in
-      "\(error)".hasPrefix("t.csv:2:4: error: line L0: 'lewisham' in column council is not a partner")
+      "\(error)".hasPrefix(
+        "t.csv:2:4: error: line L0: 'lewisham' in column council is not a partner")
     }
   }
 }

@@ -65,7 +65,9 @@ struct MoneyErrorCase: Sendable, CustomTestStringConvertible {
     #expect(throws: MoneyError.overflow) { _ = try Money(pence: .max) + Money(pence: 1) }
     #expect(throws: MoneyError.overflow) { _ = try Money(pence: .min) - Money(pence: 1) }
     #expect(throws: MoneyError.overflow) { _ = try -Money(pence: .min) }
-    #expect(throws: MoneyError.overflow) { _ = try Money.sum([Money(pence: .max), Money(pence: 1)]) }
+    #expect(throws: MoneyError.overflow) {
+      _ = try Money.sum([Money(pence: .max), Money(pence: 1)])
+    }
   }
 
   @Test func arithmetic() throws {
@@ -84,7 +86,10 @@ struct MoneyErrorCase: Sendable, CustomTestStringConvertible {
     (0, "0.00", "£0.00", "0.00"),
     (100, "1.00", "£1.00", "1.00"),
     (-123_456_789, "-1234567.89", "(£1,234,567.89)", "-1,234,567.89"),
-    (Int64.min, "-92233720368547758.08", "(£92,233,720,368,547,758.08)", "-92,233,720,368,547,758.08"),
+    (
+      Int64.min, "-92233720368547758.08", "(£92,233,720,368,547,758.08)",
+      "-92,233,720,368,547,758.08"
+    ),
   ])
   func formats(pence: Int64, plain: String, formatted: String, grouped: String) {
     let money = Money(pence: pence)

@@ -6,7 +6,8 @@ enum Fixture {
 
   static func schema() throws -> BudgetSchema {
     try BudgetSchema(
-      columns: columns, locations: columns.indices.map { SourceLocation(file: "t.csv", line: 1, column: $0 + 1) })
+      columns: columns,
+      locations: columns.indices.map { SourceLocation(file: "t.csv", line: 1, column: $0 + 1) })
   }
 
   static func line(
@@ -47,7 +48,8 @@ struct Fraction: Equatable {
   }
 
   static func + (a: Fraction, b: Fraction) -> Fraction {
-    Fraction(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
+    Fraction(
+      a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
   }
   static func * (a: Fraction, b: Fraction) -> Fraction {
     Fraction(a.numerator * b.numerator, a.denominator * b.denominator)

@@ -43,7 +43,9 @@ public struct Apportioner: Sendable {
     self.ruleSet = ruleSet
     self.warnings = compiler.diagnostics.filter { $0.severity == .warning }
     self.rules = compiled
-    let order = ruleSet.partners.indices.sorted { ruleSet.partners[$0].id < ruleSet.partners[$1].id }
+    let order = ruleSet.partners.indices.sorted {
+      ruleSet.partners[$0].id < ruleSet.partners[$1].id
+    }
     var rank = Array(repeating: 0, count: order.count)
     for (position, partner) in order.enumerated() { rank[partner] = position }
     sortedRank = rank

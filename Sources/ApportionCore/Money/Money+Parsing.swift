@@ -71,7 +71,8 @@ extension Money {
   }
 
   /// The digits of the whole pounds, checking that any commas group thousands.
-  private static func wholeDigits(_ whole: Substring, text: String) throws(MoneyError) -> [Character]
+  private static func wholeDigits(_ whole: Substring, text: String) throws(MoneyError)
+    -> [Character]
   {
     guard whole.allSatisfy({ $0.isASCIIDigit || $0 == "," }) else {
       throw .invalid("'\(text)' is not an amount (unexpected characters)")

@@ -21,7 +21,8 @@ public enum Reports {
     out += table.render() + "\n"
     let shares = zip(ruleSet.partners, summary.partnerTotals).map { "\($0.name) \($1.formatted)" }
     if summary.partsAddUp {
-      out += "Check: \(shares.joined(separator: " + ")) = \(summary.total.formatted), "
+      out +=
+        "Check: \(shares.joined(separator: " + ")) = \(summary.total.formatted), "
         + "the total of all \(summary.lineCount) lines. Every line's parts add up to the line.\n"
     } else {
       out += "CHECK FAILED: the partners' totals do not add up to \(summary.total.formatted).\n"
@@ -38,13 +39,15 @@ public enum Reports {
     if !ruleSet.drivers.isEmpty {
       out += "\nDrivers:\n"
       for driver in ruleSet.drivers {
-        out += "  \(driver.name): "
+        out +=
+          "  \(driver.name): "
           + driver.values.map { "\($0.partner) \($0.value)" }.joined(separator: ", ") + "\n"
       }
     }
     out += "\nEach budget line is taken by the first rule that matches it:\n"
     for (index, rule) in ruleSet.rules.enumerated() {
-      out += "  \(index + 1). \(rule.name): "
+      out +=
+        "  \(index + 1). \(rule.name): "
         + (rule.condition.isCatchAll ? "every other line" : "lines where \(rule.condition.summary)")
         + ",\n     shared by \(rule.basis.describe(partners: ruleSet.partners, drivers: ruleSet.drivers)).\n"
       if let note = rule.note { out += "     (\(note))\n" }
@@ -66,7 +69,8 @@ public enum Reports {
       out += "Rule \(attempt.ruleIndex + 1), \(attempt.rule.name): \(verdict)\n"
       if attempt.checks.isEmpty { out += "  (no conditions: it takes every line)\n" }
       for check in attempt.checks {
-        out += "  \(check.passed ? "yes" : "no "): \(check.condition)"
+        out +=
+          "  \(check.passed ? "yes" : "no "): \(check.condition)"
           + " (the line has \(check.value.isEmpty ? "nothing" : "'\(check.value)'"))\n"
       }
     }
@@ -74,7 +78,8 @@ public enum Reports {
       return out + "\nNo rule takes this line: the run stops with an error.\n"
     }
     out += "\nBasis: \(basis).\n"
-    out += "The rule had taken \(explanation.linesBefore) line(s) before this one; its rounding "
+    out +=
+      "The rule had taken \(explanation.linesBefore) line(s) before this one; its rounding "
       + "carries from line to line so each partner's total stays within 1p of its exact share.\n\n"
     var table = TextTable(header: ["Partner", "Weight", "Exact share", "Rounded", "Difference"])
     for (p, partner) in ruleSet.partners.enumerated() {
