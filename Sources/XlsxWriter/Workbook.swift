@@ -1,1 +1,199 @@
-import CXlsxWriter
+/// An `.xlsx` file being written with libxlsxwriter.
+///
+/// The workbook owns the C `lxw_workbook`. Add worksheets, formats and charts, write cells,
+/// then call `close()` once: only then is the file written. `Worksheet`, `Format` and `Chart`
+/// keep their workbook alive, and every call on them after `close()` throws instead of touching
+/// freed memory.
+///
+/// A workbook that is dropped without `close()` is freed by `deinit` with `lxw_workbook_free`:
+/// no file is created at `path` (libxlsxwriter opens the output only in `workbook_close`) and
+/// the temporary files of constant-memory mode are removed. Write to a temporary path and
+/// rename it into place after a successful `close()`, so that a failure leaves nothing behind.
+///
+/// ```swift
+/// let book = try Workbook(path: tmpPath)
+/// try book.setProperties(DocumentProperties(
+///   title: "Budget apportionment", created: UTCDateTime(year: 2025, month: 4, day: 1)))
+/// let sheet = try book.addWorksheet(name: "Lines")
+/// let money = try book.addFormat(FormatSpec(numFormat: "#,##0.00"))
+/// try sheet.writeString(row: 0, col: 0, "Rent")
+/// try sheet.writeMoney(row: 0, col: 1, pence: 123_457, format: money)  // 1234.57
+/// try sheet.writeFormula(row: 1, col: 1, "SUM(B1:B1)", cachedPence: 123_457, format: money)
+/// try book.close()
+/// ```
+public final class Workbook {
+  /// The output file, written by `close()`.
+  public let path: String
+  /// The options the workbook was created with.
+  public let options: WorkbookOptions
+  /// The C workbook; `nil` once `close()` has run (libxlsxwriter frees it there).
+  private(set) var handle: Handle.Workbook?
+  private var formats: [FormatSpec: Handle.Format] = [:]
+  /// Names of the worksheets added so far, in order.
+  public private(set) var sheetNames: [String] = []
+
+  /// Creates a workbook that will be written to `path` on `close()`.
+  ///
+  /// - Throws: `XlsxError` (`.createWorkbook`) when libxlsxwriter returns `NULL` (out of memory).
+  public init(path: String, options: WorkbookOptions = WorkbookOptions()) throws {
+    self.path = path
+    self.options = options
+    guard let handle = Lxw.newWorkbook(path: path, options: options) else {
+      throw XlsxError(
+        .createWorkbook, sheet: nil, cell: nil, code: nil,
+        reason: "libxlsxwriter could not create a workbook for \(path)")
+    }
+    self.handle = handle
+  }
+
+  deinit {
+    if let handle { Lxw.freeWorkbook(handle) }
+  }
+
+  /// Whether `close()` has been called (successfully or not).
+  public var isClosed: Bool { handle == nil }
+
+  func requireOpen(
+    _ operation: XlsxError.Operation, sheet: String? = nil, cell: String? = nil
+  ) throws -> Handle.Workbook {
+    guard let handle else {
+      throw XlsxError(operation, sheet: sheet, cell: cell, reason: "the workbook is closed")
+    }
+    return handle
+  }
+
+  /// Sets title, author, creation date and the other document properties.
+  ///
+  /// libxlsxwriter copies the strings. With `created` set, the output no longer depends on
+  /// the clock: two runs with the same inputs give byte-identical files.
+  ///
+  /// - Throws: `XlsxError` (`.setProperties`) for an impossible or pre-1970 `created` date, a
+  ///   string containing NUL, or a library failure.
+  public func setProperties(_ properties: DocumentProperties) throws {
+    let handle = try requireOpen(.setProperties)
+    var created = 0
+    if let date = properties.created {
+      guard let seconds = date.secondsSinceEpoch else {
+        throw XlsxError(
+          .setProperties,
+          reason: "created date \(date) is not a valid UTC date and time after 1970-01-01T00:00:00")
+      }
+      created = seconds
+    }
+    let texts = [
+      properties.title, properties.subject, properties.author, properties.company,
+      properties.comments,
+    ]
+    if texts.contains(where: { $0?.contains("\0") ?? false }) {
+      throw XlsxError(.setProperties, reason: "a property contains a NUL character")
+    }
+    let code = Lxw.setProperties(handle, properties, created: created)
+    if code != Lxw.noError {
+      throw XlsxError(.setProperties, code: code, reason: Lxw.message(code))
+    }
+  }
+
+  /// Why `name` cannot be a worksheet name in any workbook, or `nil` when it can.
+  ///
+  /// Checks Excel's rules: not empty, at most 31 characters (counted in UTF-16 code units, as
+  /// Excel does; libxlsxwriter counts code points), none of `[ ] : * ? / \`, no leading or
+  /// trailing apostrophe, and not `History` (reserved by Excel, any case). Whether the name is
+  /// already used is checked by `addWorksheet(name:)`.
+  public static func validateSheetName(_ name: String) -> String? {
+    if name.isEmpty { return "Worksheet name cannot be empty." }
+    if name.utf16.count > 31 { return Lxw.message(Lxw.sheetNameTooLong) }
+    if name.contains(where: { "[]:*?/\\".contains($0) }) {
+      return Lxw.message(Lxw.sheetNameInvalidCharacter)
+    }
+    if name.hasPrefix("'") || name.hasSuffix("'") { return Lxw.message(Lxw.sheetNameApostrophe) }
+    if name.contains("\0") { return "Worksheet name cannot contain a NUL character." }
+    if name.lowercased() == "history" { return "Worksheet name \"History\" is reserved by Excel." }
+    return nil
+  }
+
+  /// Adds a worksheet after the existing ones.
+  ///
+  /// - Throws: `XlsxError` (`.addWorksheet`, `sheet` = the name) saying what is wrong with the
+  ///   name (see `validateSheetName(_:)`; also a name already used, compared without case).
+  public func addWorksheet(name: String) throws -> Worksheet {
+    let handle = try requireOpen(.addWorksheet, sheet: name)
+    if let reason = Self.validateSheetName(name) {
+      throw XlsxError(.addWorksheet, sheet: name, reason: reason)
+    }
+    let code = Lxw.validateSheetName(handle, name)
+    if code != Lxw.noError {
+      throw XlsxError(.addWorksheet, sheet: name, code: code, reason: Lxw.message(code))
+    }
+    guard let sheet = Lxw.addWorksheet(handle, name) else {
+      throw XlsxError(
+        .addWorksheet, sheet: name,
+        reason: "libxlsxwriter could not create the worksheet (out of memory, or no temporary "
+          + "file in constant-memory mode)")
+    }
+    sheetNames.append(name)
+    return Worksheet(workbook: self, handle: sheet, name: name)
+  }
+
+  /// The format for `spec`, created on first use; the same spec always gives the same format.
+  ///
+  /// - Throws: `XlsxError` (`.addFormat`) after `close()` or when the library cannot allocate it.
+  public func addFormat(_ spec: FormatSpec) throws -> Format {
+    let handle = try requireOpen(.addFormat)
+    if let existing = formats[spec] {
+      return Format(spec: spec, workbook: self, handle: existing)
+    }
+    if spec.numFormat?.contains("\0") ?? false {
+      throw XlsxError(.addFormat, reason: "the number format contains a NUL character")
+    }
+    guard let format = Lxw.addFormat(handle, spec) else {
+      throw XlsxError(.addFormat, code: Lxw.memoryError, reason: Lxw.message(Lxw.memoryError))
+    }
+    formats[spec] = format
+    return Format(spec: spec, workbook: self, handle: format)
+  }
+
+  /// Adds a chart; place it with `Worksheet.insertChart(row:col:chart:)`.
+  public func addChart(type: Chart.Kind) throws -> Chart {
+    let handle = try requireOpen(.addChart)
+    guard let chart = Lxw.addChart(handle, type) else {
+      throw XlsxError(.addChart, code: Lxw.memoryError, reason: Lxw.message(Lxw.memoryError))
+    }
+    return Chart(workbook: self, handle: chart, kind: type)
+  }
+
+  /// Defines a workbook-level name, e.g. `defineName("Total", refersTo: range)`.
+  public func defineName(_ name: String, refersTo range: RangeRef) throws {
+    let handle = try requireOpen(.defineName, cell: name)
+    guard range.isValid else {
+      throw XlsxError(.defineName, cell: name, reason: "the range \(range) is outside the sheet")
+    }
+    let code = Lxw.defineName(handle, name, "=" + range.description)
+    if code != Lxw.noError {
+      throw XlsxError(.defineName, cell: name, code: code, reason: Lxw.message(code))
+    }
+  }
+
+  /// Writes the file and releases the C workbook.
+  ///
+  /// The first call always releases the workbook, whether writing succeeds or not
+  /// (libxlsxwriter frees it inside `workbook_close`). A second call throws
+  /// (`.closeWorkbook`, "the workbook is already closed") and touches nothing: closing twice is
+  /// safe but reported, because it usually means a mistake in the caller.
+  ///
+  /// - Throws: `XlsxError` (`.closeWorkbook`) when the file cannot be written, e.g. the folder
+  ///   does not exist (`LXW_ERROR_CREATING_XLSX_FILE`).
+  public func close() throws {
+    guard let handle else {
+      throw XlsxError(.closeWorkbook, reason: "the workbook is already closed")
+    }
+    // Column widths and the like are formatted with %g at close, so check the locale first;
+    // a workbook left open is still freed by deinit.
+    guard Lxw.numericLocaleUsesFullStop() else { throw Worksheet.localeError(.closeWorkbook) }
+    self.handle = nil
+    let code = Lxw.close(handle)
+    if code != Lxw.noError {
+      throw XlsxError(
+        .closeWorkbook, code: code, reason: Lxw.message(code) + " (writing \(path))")
+    }
+  }
+}

@@ -1,0 +1,63 @@
+/// A chart in a workbook: add series of cell ranges, then place it on a worksheet.
+///
+/// ```swift
+/// let chart = try book.addChart(type: .pie)
+/// try chart.setTitle("Share by partner")
+/// try chart.addSeries(
+///   name: "Share",
+///   categories: RangeRef(sheet: "Summary", col: 0, rows: 1...4),
+///   values: RangeRef(sheet: "Summary", col: 1, rows: 1...4))
+/// try summary.insertChart(row: 6, col: 3, chart: chart)
+/// ```
+public final class Chart {
+  /// The chart types the wrapper offers.
+  public enum Kind: Hashable, Sendable {
+    case pie, column, bar
+  }
+
+  /// The chart's type.
+  public let kind: Kind
+  let workbook: Workbook
+  let handle: Handle.Chart
+
+  init(workbook: Workbook, handle: Handle.Chart, kind: Kind) {
+    self.workbook = workbook
+    self.handle = handle
+    self.kind = kind
+  }
+
+  /// Adds a data series: category labels and values, each a range on a worksheet.
+  ///
+  /// `name` is literal text (the legend entry). libxlsxwriter reads a name starting with `=`
+  /// as a cell reference, so such names are refused rather than misread.
+  public func addSeries(name: String?, categories: RangeRef, values: RangeRef) throws {
+    _ = try workbook.requireOpen(.addChart)
+    if let name { try checkLiteral(name, what: "series name") }
+    guard categories.isValid, values.isValid else {
+      throw XlsxError(.addChart, reason: "a series range is outside the sheet")
+    }
+    guard
+      Lxw.addSeries(
+        handle, name: name, categories: "=" + categories.description,
+        values: "=" + values.description)
+    else {
+      throw XlsxError(.addChart, code: Lxw.memoryError, reason: Lxw.message(Lxw.memoryError))
+    }
+  }
+
+  /// Sets the chart title (literal text).
+  public func setTitle(_ title: String) throws {
+    _ = try workbook.requireOpen(.addChart)
+    try checkLiteral(title, what: "title")
+    Lxw.setTitle(handle, title)
+  }
+
+  private func checkLiteral(_ text: String, what: String) throws {
+    if text.hasPrefix("=") || text.contains("\0") {
+      throw XlsxError(
+        .addChart,
+        reason: "the chart \(what) \"\(text)\" starts with '=' or contains NUL; libxlsxwriter "
+          + "would read it as a reference")
+    }
+  }
+}

@@ -1,0 +1,287 @@
+// The only file that calls libxlsxwriter. Everything else in the module goes through `Lxw`,
+// which takes and returns Swift types and reports failures as `lxw_error` raw values (0 = OK).
+
+import CXlsxWriter
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Opaque handles to libxlsxwriter objects. They are owned by the `lxw_workbook`, which frees
+/// them all in `workbook_close` or `lxw_workbook_free`.
+enum Handle {
+  typealias Workbook = UnsafeMutablePointer<lxw_workbook>
+  typealias Worksheet = UnsafeMutablePointer<lxw_worksheet>
+  typealias Format = UnsafeMutablePointer<lxw_format>
+  typealias Chart = UnsafeMutablePointer<lxw_chart>
+}
+
+/// Thin calls into libxlsxwriter 1.1.4.
+enum Lxw {
+  static let noError = 0
+
+  /// `lxw_strerror`'s text for a raw `lxw_error` value.
+  static func message(_ code: Int) -> String {
+    guard let raw = UInt32(exactly: code), let text = lxw_strerror(lxw_error(rawValue: raw))
+    else { return "Unknown error number \(code)." }
+    return String(cString: text)
+  }
+
+  static let sheetNameTooLong = Int(LXW_ERROR_SHEETNAME_LENGTH_EXCEEDED.rawValue)
+  static let sheetNameInvalidCharacter = Int(LXW_ERROR_INVALID_SHEETNAME_CHARACTER.rawValue)
+  static let sheetNameApostrophe = Int(LXW_ERROR_SHEETNAME_START_END_APOSTROPHE.rawValue)
+  static let sheetNameUsed = Int(LXW_ERROR_SHEETNAME_ALREADY_USED.rawValue)
+  static let stringTooLong = Int(LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED.rawValue)
+  static let indexOutOfRange = Int(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE.rawValue)
+  static let parameterValidation = Int(LXW_ERROR_PARAMETER_VALIDATION.rawValue)
+  static let memoryError = Int(LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue)
+
+  private static func code(_ error: lxw_error) -> Int { Int(error.rawValue) }
+
+  /// Runs `body` with a `strdup`ed copy (the C structs want `char *`), freed afterwards.
+  /// libxlsxwriter copies every string it keeps (`lxw_strdup` in `workbook_new_opt` and
+  /// `workbook_set_properties`), so the copy need not outlive the call.
+  private static func withCString<R>(
+    _ string: String?, _ body: (UnsafeMutablePointer<CChar>?) -> R
+  ) -> R {
+    guard let string else { return body(nil) }
+    let copy = strdup(string)
+    defer { free(copy) }
+    return body(copy)
+  }
+
+  // MARK: Workbook
+
+  static func newWorkbook(path: String, options: WorkbookOptions) -> Handle.Workbook? {
+    withCString(options.tmpdir) { tmpdir in
+      var opts = lxw_workbook_options()
+      opts.constant_memory = UInt8(options.constantMemory ? LXW_TRUE.rawValue : LXW_FALSE.rawValue)
+      opts.tmpdir = tmpdir
+      opts.use_zip64 = UInt8(options.useZip64 ? LXW_TRUE.rawValue : LXW_FALSE.rawValue)
+      return workbook_new_opt(path, &opts)
+    }
+  }
+
+  /// Writes the file and frees the workbook and everything it owns, whatever the outcome.
+  static func close(_ workbook: Handle.Workbook) -> Int {
+    code(workbook_close(workbook))
+  }
+
+  /// Frees a workbook that was never closed; writes nothing.
+  static func freeWorkbook(_ workbook: Handle.Workbook) {
+    lxw_workbook_free(workbook)
+  }
+
+  static func setProperties(
+    _ workbook: Handle.Workbook, _ properties: DocumentProperties, created: Int
+  ) -> Int {
+    withCString(properties.title) { title in
+      withCString(properties.subject) { subject in
+        withCString(properties.author) { author in
+          withCString(properties.company) { company in
+            withCString(properties.comments) { comments in
+              var props = lxw_doc_properties()
+              props.title = title
+              props.subject = subject
+              props.author = author
+              props.company = company
+              props.comments = comments
+              props.created = time_t(created)
+              return code(workbook_set_properties(workbook, &props))
+            }
+          }
+        }
+      }
+    }
+  }
+
+  static func validateSheetName(_ workbook: Handle.Workbook, _ name: String) -> Int {
+    code(workbook_validate_sheet_name(workbook, name))
+  }
+
+  static func addWorksheet(_ workbook: Handle.Workbook, _ name: String) -> Handle.Worksheet? {
+    workbook_add_worksheet(workbook, name)
+  }
+
+  static func defineName(_ workbook: Handle.Workbook, _ name: String, _ formula: String) -> Int {
+    code(workbook_define_name(workbook, name, formula))
+  }
+
+  // MARK: Formats
+
+  static func addFormat(_ workbook: Handle.Workbook, _ spec: FormatSpec) -> Handle.Format? {
+    guard let format = workbook_add_format(workbook) else { return nil }
+    if spec.bold { format_set_bold(format) }
+    if spec.italic { format_set_italic(format) }
+    if let numFormat = spec.numFormat { format_set_num_format(format, numFormat) }
+    if let color = spec.fontColor { format_set_font_color(format, color & 0xFF_FFFF) }
+    if let color = spec.bgColor {
+      format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
+      format_set_bg_color(format, color & 0xFF_FFFF)
+    }
+    if let style = spec.borderTop { format_set_top(format, border(style)) }
+    if let style = spec.borderBottom { format_set_bottom(format, border(style)) }
+    if let alignment = spec.horizontalAlignment { format_set_align(format, align(alignment)) }
+    if spec.textWrap { format_set_text_wrap(format) }
+    if spec.indent > 0 { format_set_indent(format, UInt8(min(spec.indent, 15))) }
+    return format
+  }
+
+  private static func border(_ style: FormatSpec.BorderStyle) -> UInt8 {
+    let value: lxw_format_borders
+    switch style {
+    case .thin: value = LXW_BORDER_THIN
+    case .medium: value = LXW_BORDER_MEDIUM
+    case .thick: value = LXW_BORDER_THICK
+    case .double: value = LXW_BORDER_DOUBLE
+    case .dashed: value = LXW_BORDER_DASHED
+    case .dotted: value = LXW_BORDER_DOTTED
+    case .hair: value = LXW_BORDER_HAIR
+    }
+    return UInt8(value.rawValue)
+  }
+
+  private static func align(_ alignment: FormatSpec.HorizontalAlignment) -> UInt8 {
+    let value: lxw_format_alignments
+    switch alignment {
+    case .left: value = LXW_ALIGN_LEFT
+    case .center: value = LXW_ALIGN_CENTER
+    case .right: value = LXW_ALIGN_RIGHT
+    case .fill: value = LXW_ALIGN_FILL
+    case .justify: value = LXW_ALIGN_JUSTIFY
+    case .centerAcross: value = LXW_ALIGN_CENTER_ACROSS
+    }
+    return UInt8(value.rawValue)
+  }
+
+  // MARK: Cells (row and column already checked to be inside Excel's grid)
+
+  static func writeString(
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ text: String,
+    _ format: Handle.Format?
+  ) -> Int {
+    code(worksheet_write_string(sheet, row, col, text, format))
+  }
+
+  static func writeNumber(
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ value: Double,
+    _ format: Handle.Format?
+  ) -> Int {
+    code(worksheet_write_number(sheet, row, col, value, format))
+  }
+
+  static func writeFormula(
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ formula: String, _ cached: Double,
+    _ format: Handle.Format?
+  ) -> Int {
+    code(worksheet_write_formula_num(sheet, row, col, formula, format, cached))
+  }
+
+  static func writeBlank(
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ format: Handle.Format?
+  ) -> Int {
+    code(worksheet_write_blank(sheet, row, col, format))
+  }
+
+  /// Whether `printf("%G")` currently writes a full stop as the decimal separator.
+  /// libxlsxwriter formats numbers with `snprintf("%.16G")`, which follows `LC_NUMERIC`; in a
+  /// locale with a decimal comma it would write `8,14` into the XML, a corrupt cell.
+  static func numericLocaleUsesFullStop() -> Bool {
+    guard let conv = localeconv(), let point = conv.pointee.decimal_point else { return false }
+    return point.pointee == 0x2E && point.advanced(by: 1).pointee == 0
+  }
+
+  // MARK: Layout
+
+  static func setColumn(
+    _ sheet: Handle.Worksheet, _ first: UInt16, _ last: UInt16, _ width: Double,
+    _ format: Handle.Format?
+  ) -> Int {
+    code(worksheet_set_column(sheet, first, last, width, format))
+  }
+
+  static func setRow(
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ height: Double, _ format: Handle.Format?
+  ) -> Int {
+    code(worksheet_set_row(sheet, row, height, format))
+  }
+
+  static func freezePanes(_ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16) {
+    worksheet_freeze_panes(sheet, row, col)
+  }
+
+  static func autofilter(
+    _ sheet: Handle.Worksheet, _ firstRow: UInt32, _ firstCol: UInt16, _ lastRow: UInt32,
+    _ lastCol: UInt16
+  ) -> Int {
+    code(worksheet_autofilter(sheet, firstRow, firstCol, lastRow, lastCol))
+  }
+
+  // MARK: Page setup
+
+  static func setLandscape(_ sheet: Handle.Worksheet) { worksheet_set_landscape(sheet) }
+
+  /// Paper 9 is A4 in libxlsxwriter's (Excel's) paper table.
+  static func setPaperA4(_ sheet: Handle.Worksheet) { worksheet_set_paper(sheet, 9) }
+
+  static func fitToPages(_ sheet: Handle.Worksheet, _ width: UInt16, _ height: UInt16) {
+    worksheet_fit_to_pages(sheet, width, height)
+  }
+
+  static func repeatRows(_ sheet: Handle.Worksheet, _ first: UInt32, _ last: UInt32) -> Int {
+    code(worksheet_repeat_rows(sheet, first, last))
+  }
+
+  static func setHeader(_ sheet: Handle.Worksheet, _ text: String) -> Int {
+    code(worksheet_set_header(sheet, text))
+  }
+
+  static func setFooter(_ sheet: Handle.Worksheet, _ text: String) -> Int {
+    code(worksheet_set_footer(sheet, text))
+  }
+
+  static func setGridlines(_ sheet: Handle.Worksheet, screen: Bool, print: Bool) {
+    let option: lxw_gridlines
+    switch (screen, print) {
+    case (true, true): option = LXW_SHOW_ALL_GRIDLINES
+    case (true, false): option = LXW_SHOW_SCREEN_GRIDLINES
+    case (false, true): option = LXW_SHOW_PRINT_GRIDLINES
+    case (false, false): option = LXW_HIDE_ALL_GRIDLINES
+    }
+    worksheet_gridlines(sheet, UInt8(option.rawValue))
+  }
+
+  // MARK: Charts
+
+  static func addChart(_ workbook: Handle.Workbook, _ type: Chart.Kind) -> Handle.Chart? {
+    let value: lxw_chart_type
+    switch type {
+    case .pie: value = LXW_CHART_PIE
+    case .column: value = LXW_CHART_COLUMN
+    case .bar: value = LXW_CHART_BAR
+    }
+    return workbook_add_chart(workbook, UInt8(value.rawValue))
+  }
+
+  /// Adds a series; `categories` and `values` are range formulas (`='Sheet'!$A$2:$A$5`).
+  /// libxlsxwriter copies the strings. Returns false when it could not allocate the series.
+  static func addSeries(
+    _ chart: Handle.Chart, name: String?, categories: String, values: String
+  ) -> Bool {
+    guard let series = chart_add_series(chart, categories, values) else { return false }
+    if let name { chart_series_set_name(series, name) }
+    return true
+  }
+
+  static func setTitle(_ chart: Handle.Chart, _ title: String) {
+    chart_title_set_name(chart, title)
+  }
+
+  static func insertChart(
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ chart: Handle.Chart
+  ) -> Int {
+    code(worksheet_insert_chart(sheet, row, col, chart))
+  }
+}

@@ -1,0 +1,68 @@
+extension Worksheet {
+  /// Sets the width (in characters) and default format of columns `first...last`.
+  ///
+  /// libxlsxwriter has no autofit: compute widths from the content you write.
+  public func setColumn(first: Int, last: Int, width: Double, format: Format? = nil) throws {
+    let a = try cell(.setColumn, 0, first)
+    let b = try cell(.setColumn, 0, last)
+    let format = try formatHandle(format, .setColumn)
+    guard width.isFinite, width >= 0, first <= last else {
+      throw error(.setColumn, reason: "invalid columns \(first)...\(last) or width \(width)")
+    }
+    let code = Lxw.setColumn(handle, a.col, b.col, width, format)
+    if code != Lxw.noError {
+      throw XlsxError(.setColumn, sheet: name, code: code, reason: Lxw.message(code))
+    }
+  }
+
+  /// Sets the height (in points) and default format of a row.
+  ///
+  /// In constant-memory mode this starts the row: later writes to earlier rows then fail.
+  public func setRow(row: Int, height: Double, format: Format? = nil) throws {
+    let cell = try cell(.setRow, row, 0)
+    let format = try formatHandle(format, .setRow)
+    guard height.isFinite, height >= 0 else {
+      throw error(.setRow, reason: "invalid row height \(height)")
+    }
+    try check(Lxw.setRow(handle, cell.row, height, format), .setRow, row: row)
+  }
+
+  /// Freezes the rows above `row` and the columns left of `col` (e.g. `(1, 0)`: a header row).
+  public func freezePanes(row: Int, col: Int) throws {
+    let cell = try cell(.setLayout, row, col)
+    Lxw.freezePanes(handle, cell.row, cell.col)
+  }
+
+  /// Adds filter buttons to the header row of a block of cells.
+  public func autofilter(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int) throws {
+    let first = try cell(.setLayout, firstRow, firstCol)
+    let last = try cell(.setLayout, lastRow, lastCol)
+    let code = Lxw.autofilter(handle, first.row, first.col, last.row, last.col)
+    if code != Lxw.noError {
+      throw XlsxError(.setLayout, sheet: name, code: code, reason: Lxw.message(code))
+    }
+  }
+
+  /// Shows or hides gridlines on screen and in print (by default: screen yes, print no).
+  public func setGridlines(screen: Bool, print: Bool) throws {
+    _ = try workbook.requireOpen(.setLayout, sheet: name)
+    Lxw.setGridlines(handle, screen: screen, print: print)
+  }
+
+  /// Places a chart with its top-left corner at the given cell.
+  ///
+  /// - Throws: `XlsxError` (`.insertChart`) for a chart of another workbook or one already
+  ///   inserted (libxlsxwriter allows each chart once).
+  public func insertChart(row: Int, col: Int, chart: Chart) throws {
+    let cell = try cell(.insertChart, row, col)
+    guard chart.workbook === workbook else {
+      throw error(.insertChart, row: row, col: col, reason: "the chart belongs to another workbook")
+    }
+    let code = Lxw.insertChart(handle, cell.row, cell.col, chart.handle)
+    if code != Lxw.noError {
+      throw XlsxError(
+        .insertChart, sheet: name, cell: CellReference.a1(row: row, col: col), code: code,
+        reason: Lxw.message(code))
+    }
+  }
+}

@@ -1,0 +1,84 @@
+extension Worksheet {
+  /// Prints in landscape orientation.
+  public func setLandscape() throws {
+    _ = try workbook.requireOpen(.setPageSetup, sheet: name)
+    Lxw.setLandscape(handle)
+  }
+
+  /// Prints on A4 paper.
+  public func setPaperA4() throws {
+    _ = try workbook.requireOpen(.setPageSetup, sheet: name)
+    Lxw.setPaperA4(handle)
+  }
+
+  /// Scales the printout to fit `width` pages across and `height` down; 0 means "as many as
+  /// needed" (`fitToPages(width: 1, height: 0)`: one page wide).
+  public func fitToPages(width: Int, height: Int) throws {
+    _ = try workbook.requireOpen(.setPageSetup, sheet: name)
+    guard let w = UInt16(exactly: width), let h = UInt16(exactly: height) else {
+      throw error(.setPageSetup, reason: "page counts \(width)×\(height) are out of range")
+    }
+    Lxw.fitToPages(handle, w, h)
+  }
+
+  /// Repeats rows `first...last` at the top of each printed page.
+  public func repeatRows(first: Int, last: Int) throws {
+    let a = try cell(.setPageSetup, first, 0)
+    let b = try cell(.setPageSetup, last, 0)
+    let code = Lxw.repeatRows(handle, a.row, b.row)
+    if code != Lxw.noError {
+      throw XlsxError(.setPageSetup, sheet: name, code: code, reason: Lxw.message(code))
+    }
+  }
+
+  /// Sets the printed header, in Excel's header/footer code language.
+  ///
+  /// Codes: `&L`, `&C`, `&R` start the left, centre and right sections; `&P` is the page
+  /// number, `&N` the page count, `&A` the sheet name, `&D` the date. A literal `&` in user
+  /// text must be written `&&`: pass such text through `escapeHeaderFooter(_:)`.
+  ///
+  /// ```swift
+  /// try sheet.setHeader("&L" + Worksheet.escapeHeaderFooter(clientName) + "&RPage &P of &N")
+  /// ```
+  ///
+  /// - Throws: `XlsxError` when longer than Excel's 255 characters.
+  public func setHeader(_ codes: String) throws {
+    _ = try workbook.requireOpen(.setPageSetup, sheet: name)
+    try checkHeaderFooter(codes)
+    let code = Lxw.setHeader(handle, codes)
+    if code != Lxw.noError {
+      throw XlsxError(.setPageSetup, sheet: name, code: code, reason: Lxw.message(code))
+    }
+  }
+
+  /// Sets the printed footer; see `setHeader(_:)` for the codes.
+  public func setFooter(_ codes: String) throws {
+    _ = try workbook.requireOpen(.setPageSetup, sheet: name)
+    try checkHeaderFooter(codes)
+    let code = Lxw.setFooter(handle, codes)
+    if code != Lxw.noError {
+      throw XlsxError(.setPageSetup, sheet: name, code: code, reason: Lxw.message(code))
+    }
+  }
+
+  /// `text` with every `&` doubled, so that it prints literally in a header or footer.
+  public static func escapeHeaderFooter(_ text: String) -> String {
+    text.replacingAll("&", with: "&&")
+  }
+
+  private func checkHeaderFooter(_ codes: String) throws {
+    if codes.contains("\0") {
+      throw error(.setPageSetup, reason: "the header or footer contains a NUL character")
+    }
+  }
+}
+
+extension String {
+  func replacingAll(_ target: Character, with replacement: String) -> String {
+    var out = ""
+    for character in self {
+      if character == target { out += replacement } else { out.append(character) }
+    }
+    return out
+  }
+}

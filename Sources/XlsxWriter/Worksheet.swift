@@ -1,0 +1,204 @@
+/// One worksheet of a `Workbook`: cells, column widths, panes and page setup.
+///
+/// Rows and columns are 0-based. Every failure throws an `XlsxError` naming the sheet and,
+/// for cell writes, the cell (`Lines!B12`). The worksheet keeps its workbook alive.
+///
+/// In constant-memory mode (the default) rows must be written in ascending order: once a row
+/// is started (by a write or `setRow`), earlier rows are flushed to disk. libxlsxwriter 1.1.4
+/// rejects a later write to an earlier row with `LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE`; the
+/// wrapper reports it as "rows must be written in ascending order". Within a row, columns may
+/// be written in any order.
+public final class Worksheet {
+  /// Rows in an Excel worksheet.
+  public static let maxRows = 1_048_576
+  /// Columns in an Excel worksheet (`A` … `XFD`).
+  public static let maxColumns = 16_384
+  /// Longest text a cell holds, in UTF-16 code units (Excel's measure).
+  public static let maxStringLength = 32_767
+  /// Largest magnitude `writeMoney` accepts: 15 significant digits, Excel's precision.
+  public static let maxExactPence: Int64 = 999_999_999_999_999
+
+  /// The worksheet's name.
+  public let name: String
+  /// The workbook this sheet belongs to (kept alive by the sheet).
+  public let workbook: Workbook
+  let handle: Handle.Worksheet
+  /// The highest row started so far (by a write or `setRow`), -1 before the first.
+  public private(set) var lastRowStarted = -1
+
+  init(workbook: Workbook, handle: Handle.Worksheet, name: String) {
+    self.workbook = workbook
+    self.handle = handle
+    self.name = name
+  }
+
+  // MARK: Checks shared by the writers
+
+  struct Cell {
+    let row: UInt32
+    let col: UInt16
+  }
+
+  func error(_ operation: XlsxError.Operation, row: Int? = nil, col: Int? = nil, reason: String)
+    -> XlsxError
+  {
+    let cell = row.flatMap { row in col.map { CellReference.a1(row: row, col: $0) } }
+    return XlsxError(operation, sheet: name, cell: cell, reason: reason)
+  }
+
+  static func localeError(_ operation: XlsxError.Operation, sheet: String? = nil) -> XlsxError {
+    XlsxError(
+      operation, sheet: sheet,
+      reason: "the C numeric locale (LC_NUMERIC) does not use '.' as decimal point; "
+        + "numbers would be written incorrectly")
+  }
+
+  /// Checks that the workbook is open and the cell inside Excel's grid.
+  func cell(_ operation: XlsxError.Operation, _ row: Int, _ col: Int) throws -> Cell {
+    _ = try workbook.requireOpen(operation, sheet: name, cell: CellReference.a1(row: row, col: col))
+    guard let r = UInt32(exactly: row), row < Self.maxRows, let c = UInt16(exactly: col),
+      col < Self.maxColumns
+    else {
+      throw XlsxError(
+        operation, sheet: name, cell: "R\(row + 1)C\(col + 1)", code: Lxw.indexOutOfRange,
+        reason: "row \(row) or column \(col) is outside the sheet (0..<\(Self.maxRows), "
+          + "0..<\(Self.maxColumns))")
+    }
+    return Cell(row: r, col: c)
+  }
+
+  func formatHandle(
+    _ format: Format?, _ operation: XlsxError.Operation, row: Int? = nil, col: Int? = nil
+  ) throws -> Handle.Format? {
+    guard let format else { return nil }
+    guard format.workbook === workbook else {
+      throw error(operation, row: row, col: col, reason: "the format belongs to another workbook")
+    }
+    return format.handle
+  }
+
+  /// Turns a library result into a thrown error, explaining out-of-order rows.
+  func check(_ code: Int, _ operation: XlsxError.Operation, row: Int, col: Int? = nil) throws {
+    if code == Lxw.noError {
+      lastRowStarted = max(lastRowStarted, row)
+      return
+    }
+    var reason = Lxw.message(code)
+    if code == Lxw.indexOutOfRange, workbook.options.constantMemory, row < lastRowStarted {
+      reason =
+        "rows must be written in ascending order in constant-memory mode: row \(row + 1) "
+        + "comes after row \(lastRowStarted + 1), which is already started (\(reason))"
+    }
+    let cell = col.map { CellReference.a1(row: row, col: $0) } ?? "row \(row + 1)"
+    throw XlsxError(operation, sheet: name, cell: cell, code: code, reason: reason)
+  }
+
+  // MARK: Writing cells
+
+  /// Writes `text` as a string cell, always as text: `=SUM(A1)`, `+1`, `-1` and `@x` stay
+  /// text and are never read as formulas or numbers (`worksheet_write_string`).
+  ///
+  /// An empty string writes nothing (or a formatted blank cell when `format` is given), as
+  /// libxlsxwriter does. Control characters are stored escaped (`_x0001_`).
+  ///
+  /// - Throws: `XlsxError` when the text is longer than `maxStringLength` UTF-16 code units
+  ///   (libxlsxwriter itself counts code points, so would let 32,767 emoji through), contains
+  ///   NUL, or the row is out of order.
+  public func writeString(row: Int, col: Int, _ text: String, format: Format? = nil) throws {
+    let cell = try cell(.writeCell, row, col)
+    let format = try formatHandle(format, .writeCell, row: row, col: col)
+    if text.utf16.count > Self.maxStringLength {
+      throw XlsxError(
+        .writeCell, sheet: name, cell: CellReference.a1(row: row, col: col),
+        code: Lxw.stringTooLong,
+        reason: Lxw.message(Lxw.stringTooLong) + " (\(text.utf16.count) UTF-16 code units)")
+    }
+    if text.contains("\0") {
+      throw error(.writeCell, row: row, col: col, reason: "text contains a NUL character")
+    }
+    try check(
+      Lxw.writeString(handle, cell.row, cell.col, text, format), .writeCell, row: row,
+      col: col)
+  }
+
+  /// Writes a number. Money should go through `writeMoney(row:col:pence:format:)`.
+  ///
+  /// libxlsxwriter (Debian build, no dtoa library) stores `%.16G` of the value, so 8.14 is
+  /// stored as `8.140000000000001`; that text reads back as exactly the same `Double`.
+  ///
+  /// - Throws: `XlsxError` for NaN or infinity (libxlsxwriter would write `-NAN`/`INF`, a
+  ///   corrupt cell), a non-C numeric locale, or an out-of-order row.
+  public func writeNumber(row: Int, col: Int, _ value: Double, format: Format? = nil) throws {
+    let cell = try cell(.writeCell, row, col)
+    let format = try formatHandle(format, .writeCell, row: row, col: col)
+    let value = try finite(value, row: row, col: col)
+    try check(
+      Lxw.writeNumber(handle, cell.row, cell.col, value, format), .writeCell, row: row,
+      col: col)
+  }
+
+  /// Writes an amount of money given in pence (minor units) as a number of pounds.
+  ///
+  /// This is the one place money becomes a `Double`: `Double(pence) / 100`, the nearest
+  /// `Double` to the exact decimal amount (both steps are exact or correctly rounded). The
+  /// stored text reads back as that same `Double`, and rounds to the exact amount at two
+  /// decimals. Amounts beyond `maxExactPence` (15 significant digits, Excel's precision) are
+  /// refused rather than shown with the pennies lost.
+  ///
+  /// - Throws: `XlsxError` when `|pence| > maxExactPence`, or as `writeNumber`.
+  public func writeMoney(row: Int, col: Int, pence: Int64, format: Format? = nil) throws {
+    let value = try pounds(pence, row: row, col: col)
+    try writeNumber(row: row, col: col, value, format: format)
+  }
+
+  /// Writes a formula with the value it evaluates to, which is stored as the cached result.
+  ///
+  /// Viewers that do not recalculate show `cachedValue`, so pass the value you computed
+  /// (`worksheet_write_formula_num`). A leading `=` is optional; libxlsxwriter strips it.
+  public func writeFormula(
+    row: Int, col: Int, _ formula: String, cachedValue: Double, format: Format? = nil
+  ) throws {
+    let cell = try cell(.writeCell, row, col)
+    let format = try formatHandle(format, .writeCell, row: row, col: col)
+    let cached = try finite(cachedValue, row: row, col: col)
+    if formula.isEmpty || formula == "=" || formula.contains("\0") {
+      throw error(.writeCell, row: row, col: col, reason: "the formula is empty or contains NUL")
+    }
+    try check(
+      Lxw.writeFormula(handle, cell.row, cell.col, formula, cached, format), .writeCell,
+      row: row, col: col)
+  }
+
+  /// Writes a formula whose value is an amount of money, cached as `Double(pence) / 100`.
+  public func writeFormula(
+    row: Int, col: Int, _ formula: String, cachedPence: Int64, format: Format? = nil
+  ) throws {
+    let value = try pounds(cachedPence, row: row, col: col)
+    try writeFormula(row: row, col: col, formula, cachedValue: value, format: format)
+  }
+
+  /// Writes an empty cell that carries a format (libxlsxwriter ignores it without a format).
+  public func writeBlank(row: Int, col: Int, format: Format?) throws {
+    let cell = try cell(.writeCell, row, col)
+    let format = try formatHandle(format, .writeCell, row: row, col: col)
+    try check(Lxw.writeBlank(handle, cell.row, cell.col, format), .writeCell, row: row, col: col)
+  }
+
+  private func finite(_ value: Double, row: Int, col: Int) throws -> Double {
+    guard value.isFinite else {
+      throw error(.writeCell, row: row, col: col, reason: "\(value) is not a finite number")
+    }
+    guard Lxw.numericLocaleUsesFullStop() else { throw Self.localeError(.writeCell, sheet: name) }
+    return value == 0 ? 0 : value  // no "-0" in the file
+  }
+
+  private func pounds(_ pence: Int64, row: Int, col: Int) throws -> Double {
+    guard pence.magnitude <= Self.maxExactPence.magnitude else {
+      throw error(
+        .writeCell, row: row, col: col,
+        reason: "\(pence) pence has more than 15 significant digits and cannot be stored "
+          + "exactly (limit ±\(Self.maxExactPence))")
+    }
+    return Double(pence) / 100
+  }
+}
