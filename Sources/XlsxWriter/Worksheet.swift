@@ -99,7 +99,9 @@ public final class Worksheet {
   /// text and are never read as formulas or numbers (`worksheet_write_string`).
   ///
   /// An empty string writes nothing (or a formatted blank cell when `format` is given), as
-  /// libxlsxwriter does. Control characters are stored escaped (`_x0001_`).
+  /// libxlsxwriter does. Control characters are stored escaped (`_x0001_`), and literal text
+  /// of that shape is protected (`_x0041_` is stored as `_x005F_x0041_`) so that Excel shows
+  /// it as written rather than as `A`.
   ///
   /// - Throws: `XlsxError` when the text is longer than `maxStringLength` UTF-16 code units
   ///   (libxlsxwriter itself counts code points, so would let 32,767 emoji through), contains
@@ -116,8 +118,9 @@ public final class Worksheet {
     if text.contains("\0") {
       throw error(.writeCell, row: row, col: col, reason: "text contains a NUL character")
     }
+    let stored = text.protectingXstringEscapes
     try check(
-      Lxw.writeString(handle, cell.row, cell.col, text, format), .writeCell, row: row,
+      Lxw.writeString(handle, cell.row, cell.col, stored, format), .writeCell, row: row,
       col: col)
   }
 

@@ -21,6 +21,8 @@ public struct XLSXCell: Equatable, Sendable {
   public let kind: Kind
   /// The exact text in the XML: the `<v>` text, or the string itself for text cells.
   public let value: String
+  /// `value` with Excel's `_xHHHH_` escapes decoded: the text Excel shows for a string cell.
+  public var text: String { Self.decodeXstring(value) }
   /// The `<f>` text (without `=`), when a formula.
   public let formula: String?
   /// The `t` attribute as written (`inlineStr`, `s`, `str`, `n`, `b`, `e`), if any.
@@ -69,5 +71,28 @@ public struct XLSXCell: Equatable, Sendable {
       kind = v == nil ? .blank : .number
       value = v ?? ""
     }
+  }
+
+  /// Decodes `_xHHHH_` escapes (ST_Xstring) as Excel does: `_x0041_` → `A`,
+  /// `_x005F_x0041_` → `_x0041_`.
+  public static func decodeXstring(_ raw: String) -> String {
+    var out = ""
+    var rest = Substring(raw)
+    while let start = rest.firstIndex(of: "_") {
+      out += rest[..<start]
+      let candidate = rest[start...].prefix(7)
+      if candidate.count == 7, candidate.hasSuffix("_"),
+        candidate.dropFirst().first == "x",
+        let code = UInt32(candidate.dropFirst(2).prefix(4), radix: 16),
+        let scalar = Unicode.Scalar(code)
+      {
+        out.unicodeScalars.append(scalar)
+        rest = rest[start...].dropFirst(7)
+      } else {
+        out += "_"
+        rest = rest[start...].dropFirst()
+      }
+    }
+    return out + rest
   }
 }
