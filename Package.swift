@@ -7,12 +7,14 @@ let package = Package(
     .executable(name: "apportion", targets: ["apportion"]),
     .library(name: "ApportionCore", targets: ["ApportionCore"]),
     .library(name: "ApportionIO", targets: ["ApportionIO"]),
+    .library(name: "ApportionWorkbooks", targets: ["ApportionWorkbooks"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+    .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
   ],
   targets: [
     // The domain: money, partners, budget lines, rules, the engine. No file or terminal I/O.
@@ -20,7 +22,10 @@ let package = Package(
     // Files into the model (YAML rules, CSV budgets) and results out (JSON, text).
     .target(
       name: "ApportionIO",
-      dependencies: ["ApportionCore", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "ApportionCore", .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     // libxlsxwriter, the C library, from Debian's libxlsxwriter-dev.
     .systemLibrary(
@@ -30,10 +35,12 @@ let package = Package(
     ),
     // The only Swift code that calls libxlsxwriter.
     .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
+    // The workbooks: partnership and per-partner XLSX, from the engine's results.
+    .target(name: "ApportionWorkbooks", dependencies: ["ApportionCore", "XlsxWriter"]),
     .executableTarget(
       name: "apportion",
       dependencies: [
-        "ApportionCore", "ApportionIO",
+        "ApportionCore", "ApportionIO", "ApportionWorkbooks",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -51,6 +58,10 @@ let package = Package(
       path: "Tests/XLSXInspection"
     ),
     .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "XLSXInspection"]),
+    .testTarget(
+      name: "ApportionWorkbooksTests",
+      dependencies: ["ApportionWorkbooks", "ApportionIO", "XLSXInspection"]
+    ),
     .testTarget(
       name: "CLITests",
       dependencies: ["apportion", "ApportionIO"],

@@ -1,0 +1,118 @@
+import ApportionCore
+import XlsxWriter
+
+/// The budget lines of a workbook, streamed row by row onto one sheet, continuing on
+/// `Lines 2`, `Lines 3`… when a sheet is full. Each sheet has a header row, a frozen header
+/// and id column, an autofilter, and a totals row of `SUM` formulas under its lines.
+final class LinesSheets {
+  struct Column {
+    var title: String
+    /// Money columns get a total under the lines.
+    var isMoney = false
+    var minimumWidth = 0
+  }
+
+  private let workbook: Workbook
+  private let styles: Styles
+  private let columns: [Column]
+  private let title: String
+  private let maxDataRows: Int
+  private(set) var sheets: [SheetWriter] = []
+  /// Data rows on each sheet.
+  private(set) var rowCounts: [Int] = []
+  private var sums: [Int: Money] = [:]
+
+  /// - Parameter maxDataRows: lines per sheet before the next sheet starts (the sheet's
+  ///   limit less the header and totals rows; smaller in tests).
+  init(
+    workbook: Workbook, styles: Styles, columns: [Column], title: String,
+    maxDataRows: Int = Worksheet.maxRows - 2
+  ) throws {
+    self.workbook = workbook
+    self.styles = styles
+    self.columns = columns
+    self.title = title
+    self.maxDataRows = max(1, maxDataRows)
+    try startSheet()
+  }
+
+  private func startSheet() throws {
+    let name = sheets.isEmpty ? "Lines" : "Lines \(sheets.count + 1)"
+    let writer = SheetWriter(try workbook.addWorksheet(name: name))
+    for (col, column) in columns.enumerated() {
+      try writer.text(0, col, column.title, column.isMoney ? styles.headerRight : styles.header)
+    }
+    sheets.append(writer)
+    rowCounts.append(0)
+    sums = [:]
+  }
+
+  /// Writes one line's row through `body(sheet, row)`; money cells must be reported with
+  /// ``add(_:column:)`` so the totals row can cache its value.
+  func write(_ body: (SheetWriter, Int) throws -> Void) throws {
+    if rowCounts[rowCounts.count - 1] == maxDataRows {
+      try closeSheet()
+      try startSheet()
+    }
+    let index = sheets.count - 1
+    rowCounts[index] += 1
+    try body(sheets[index], rowCounts[index])
+  }
+
+  /// Adds a money cell's value to its column's total.
+  func add(_ value: Money, column: Int) throws {
+    sums[column] = try sums[column, default: .zero] + value
+  }
+
+  /// The row of the current sheet's totals (after its last line).
+  private func closeSheet() throws {
+    guard let writer = sheets.last, let count = rowCounts.last else { return }
+    let totalRow = count + 1
+    try writer.text(totalRow, 0, "Total", styles.bold)
+    for (col, column) in columns.enumerated() where col > 0 {
+      guard column.isMoney else {
+        try writer.sheet.writeBlank(row: totalRow, col: col, format: styles.bold)
+        continue
+      }
+      let range = CellReference.range(
+        firstRow: 1, firstCol: col, lastRow: max(1, count), lastCol: col)
+      try writer.formula(
+        totalRow, col, "SUM(\(range))", sums[col, default: .zero], styles.moneyBold)
+    }
+    try writer.sheet.freezePanes(row: 1, col: 1)
+    try writer.sheet.autofilter(
+      firstRow: 0, firstCol: 0, lastRow: max(1, count), lastCol: columns.count - 1)
+    var minimum: [Int: Int] = [:]
+    for (col, column) in columns.enumerated() { minimum[col] = column.minimumWidth }
+    try writer.fitColumns(minimum: minimum)
+    try writer.setUpPrinting(title: title, headerRow: 0)
+  }
+
+  /// Closes the last sheet (its totals row and layout).
+  func finish() throws { try closeSheet() }
+
+  /// One absolute range per sheet over a column's data rows: `'Lines'!$E$2:$E$106`.
+  func ranges(column: Int) -> [String] {
+    zip(sheets, rowCounts).map { writer, count in
+      CellReference.qualifiedRange(
+        sheet: writer.name, firstRow: 1, firstCol: column, lastRow: max(1, count),
+        lastCol: column)
+    }
+  }
+
+  /// `SUMIF(rule numbers, r, values)` over every sheet, added up.
+  func sumIf(criteriaColumn: Int, value: Int, sumColumn: Int) -> String {
+    zip(ranges(column: criteriaColumn), ranges(column: sumColumn))
+      .map { "SUMIF(\($0),\(value),\($1))" }.joined(separator: "+")
+  }
+
+  /// `COUNTIF(rule numbers, r)` over every sheet, added up.
+  func countIf(criteriaColumn: Int, value: Int) -> String {
+    ranges(column: criteriaColumn).map { "COUNTIF(\($0),\(value))" }.joined(separator: "+")
+  }
+
+  /// `SUM(column)` over every sheet's lines, added up.
+  func sum(column: Int) -> String {
+    ranges(column: column).map { "SUM(\($0))" }.joined(separator: "+")
+  }
+}

@@ -1,0 +1,143 @@
+import ApportionCore
+import XlsxWriter
+
+/// A worksheet with its column widths measured from what is written (libxlsxwriter has no
+/// autofit), and page setup for printing.
+final class SheetWriter {
+  let sheet: Worksheet
+  private var widths: [Int: Int] = [:]
+  /// The widest a column is made, in characters; longer text is cut off on screen only.
+  static let maxWidth = 60
+
+  init(_ sheet: Worksheet) { self.sheet = sheet }
+
+  var name: String { sheet.name }
+
+  private func measure(_ col: Int, _ length: Int) {
+    if length > widths[col, default: 0] { widths[col] = length }
+  }
+
+  /// Text from anywhere (inputs included): always written as text, never as a formula.
+  func text(_ row: Int, _ col: Int, _ value: String, _ format: Format? = nil) throws {
+    measure(col, value.count)
+    try sheet.writeString(row: row, col: col, value, format: format)
+  }
+
+  func money(_ row: Int, _ col: Int, _ value: Money, _ format: Format) throws {
+    measure(col, value.formatted.count)
+    try sheet.writeMoney(row: row, col: col, pence: value.pence, format: format)
+  }
+
+  func integer(_ row: Int, _ col: Int, _ value: Int, _ format: Format) throws {
+    measure(col, value.formatted.count)
+    try sheet.writeNumber(row: row, col: col, Double(value), format: format)
+  }
+
+  /// A formula whose value is money, with the engine's value cached.
+  func formula(_ row: Int, _ col: Int, _ formula: String, _ value: Money, _ format: Format) throws
+  {
+    measure(col, value.formatted.count)
+    try sheet.writeFormula(row: row, col: col, formula, cachedPence: value.pence, format: format)
+  }
+
+  /// A formula whose value is a count, with the engine's value cached.
+  func formula(_ row: Int, _ col: Int, _ formula: String, count: Int, _ format: Format) throws {
+    measure(col, count.formatted.count)
+    try sheet.writeFormula(
+      row: row, col: col, formula, cachedValue: Double(count), format: format)
+  }
+
+  /// Sets every written column's width from its longest content.
+  func fitColumns(minimum: [Int: Int] = [:]) throws {
+    for col in Set(widths.keys).union(minimum.keys).sorted() {
+      let characters = max(widths[col, default: 0], minimum[col, default: 0])
+      let width = Double(min(Self.maxWidth, characters) + 2)
+      try sheet.setColumn(first: col, last: col, width: width)
+    }
+  }
+
+  /// Landscape A4, one page wide, `headerRow` repeated on every page, a page-numbered footer.
+  func setUpPrinting(title: String, headerRow: Int?) throws {
+    try sheet.setLandscape()
+    try sheet.setPaperA4()
+    try sheet.fitToPages(width: 1, height: 0)
+    if let headerRow { try sheet.repeatRows(first: headerRow, last: headerRow) }
+    try sheet.setHeader("&L" + Worksheet.escapeHeaderFooter(title) + "&R" + Worksheet.escapeHeaderFooter(name))
+    try sheet.setFooter("&CPage &P of &N")
+  }
+}
+
+extension Int {
+  /// With thousands separators, for measuring widths.
+  var formatted: String {
+    let digits = String(magnitude)
+    var out = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+      out.append(digit)
+    }
+    return (self < 0 ? "-" : "") + out
+  }
+}
+
+/// Sheet and file names made from partner names and ids.
+enum Names {
+  /// A valid, readable sheet name from any text: characters Excel forbids become `-`,
+  /// at most 31 characters, and unique among `taken` (case-insensitively) by a ` (2)` suffix.
+  static func sheetName(_ wanted: String, taken: [String]) -> String {
+    var base = String(
+      wanted.map { "[]:*?/\\".contains($0) ? "-" : $0 }
+        .filter { !$0.isNewline && $0 != "\t" })
+    base = base.trimmingCharacters(in: " '")
+    if base.isEmpty || base.lowercased() == "history" { base = "Partner" }
+    var candidate = truncated(base, to: 31)
+    var counter = 2
+    while taken.contains(where: { $0.lowercased() == candidate.lowercased() })
+      || Workbook.validateSheetName(candidate) != nil
+    {
+      let suffix = " (\(counter))"
+      candidate = truncated(base, to: 31 - suffix.utf16.count) + suffix
+      counter += 1
+    }
+    return candidate
+  }
+
+  /// The start of a string whose UTF-16 length is at most `limit`.
+  static func truncated(_ text: String, to limit: Int) -> String {
+    var out = ""
+    for character in text {
+      if out.utf16.count + String(character).utf16.count > limit { break }
+      out.append(character)
+    }
+    return out.trimmingCharacters(in: " '")
+  }
+
+  /// A file name (without extension) for a partner's workbook: letters, digits, `-` and `_`
+  /// only, so that no id can reach outside the output folder; never `partnership`.
+  static func fileStem(for id: PartnerID, taken: Set<String>) -> String {
+    var stem = String(
+      id.rawValue.unicodeScalars.map {
+        ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+          || $0 == "-" || $0 == "_" ? Character($0) : "_"
+      }
+    ).trimmingCharacters(in: "._-")
+    if stem.isEmpty { stem = "partner" }
+    stem = String(stem.prefix(64))
+    var candidate = stem
+    var counter = 2
+    while candidate.lowercased() == "partnership" || taken.contains(candidate.lowercased()) {
+      candidate = "\(stem)-\(counter)"
+      counter += 1
+    }
+    return candidate
+  }
+}
+
+extension String {
+  func trimmingCharacters(in set: String) -> String {
+    var s = Substring(self)
+    while let first = s.first, set.contains(first) { s = s.dropFirst() }
+    while let last = s.last, set.contains(last) { s = s.dropLast() }
+    return String(s)
+  }
+}
