@@ -19,6 +19,9 @@ struct Run: ParsableCommand {
       let job = try input.job(sample: sample)
       let summary: Summary
       if json {
+        // A first pass checks every line, so that bad input leaves standard output empty
+        // rather than holding the start of a JSON document (the writer streams).
+        _ = try job.run { _ in }
         var writer = JSONResultWriter(output: OutputBuffer(), ruleSet: job.ruleSet)
         writer.begin()
         summary = try job.run { writer.write($0) }
