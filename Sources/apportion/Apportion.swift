@@ -6,10 +6,10 @@ struct Apportion: ParsableCommand {
     commandName: "apportion",
     abstract: "Share the cost of a shared service between the councils that run it.",
     discussion: """
-      Rules in (a YAML rule file), a budget in (CSV), exact apportionments out: every
+      Rules in (a YAML rule file), a budget in (CSV), exact apportionments out: every \
       penny conserved, no council collecting the odd pennies.
 
-      Exit status: 0 success; 1 a problem in the rule file or budget (the message names the
+      Exit status: 0 success; 1 a problem in the rule file or budget (the message names the \
       file, line and column); 2 an output could not be written; 64 bad command-line usage.
       """,
     version: "0.1.0",
