@@ -48,8 +48,14 @@ public final class BudgetReader {
     guard let record else { return nil }
     let here = SourceLocation(file: path, line: record.line, column: 1)
     guard record.fields.count == schema.columns.count else {
+      // Too many fields: point at the first one the header has no column for.
+      let extra = schema.columns.count
+      let at =
+        extra < record.fields.count
+        ? SourceLocation(file: path, line: record.lines[extra], column: record.columns[extra])
+        : here
       throw Diagnostic(
-        at: here,
+        at: at,
         "this row has \(record.fields.count) fields but the header has "
           + "\(schema.columns.count)",
         hint: "a field containing a comma must be in double quotes, e.g. \"1,234.56\"")
