@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// What one run of the `apportion` executable did.
+struct CLIResult: Sendable, CustomStringConvertible {
+  let status: Int32
+  let stdout: String
+  let stderr: String
+  /// Standard output as bytes, for byte-for-byte comparisons.
+  let stdoutData: Data
+
+  var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
+}
+
+enum CLITestError: Error, CustomStringConvertible {
+  case notFound(String)
+  var description: String {
+    switch self {
+    case .notFound(let what): return what
+    }
+  }
+}
+
+/// Runs the built `apportion` executable and finds the files the tests compare with.
+enum CLI {
+  /// The package root: the nearest folder above this file holding `Package.swift`.
+  static let packageRoot: URL = {
+    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    while url.path != "/" {
+      let manifest = url.appendingPathComponent("Package.swift").path
+      if FileManager.default.fileExists(atPath: manifest) { return url }
+      url.deleteLastPathComponent()
+    }
+    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+  }()
+
+  /// The `apportion` executable the test target depends on.
+  ///
+  /// It sits in the products folder beside this target's resource bundle, which follows
+  /// `--scratch-path` and the build configuration; `.build/debug` is the fallback.
+  static func executable() throws -> URL {
+    let candidates = [
+      Bundle.module.bundleURL.deletingLastPathComponent(),
+      packageRoot.appendingPathComponent(".build/debug"),
+    ]
+    for folder in candidates {
+      let url = folder.appendingPathComponent("apportion")
+      if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    throw CLITestError.notFound(
+      "no apportion executable in " + candidates.map(\.path).joined(separator: " or "))
+  }
+
+  /// A checked-in file under `Tests/CLITests/Fixtures` (from the test bundle's copy).
+  static func fixture(_ name: String) throws -> Data {
+    let folder = Bundle.module.url(forResource: "Fixtures", withExtension: nil)
+    guard let url = folder?.appendingPathComponent(name) else {
+      throw CLITestError.notFound("no Fixtures folder in the test bundle")
+    }
+    return try Data(contentsOf: url)
+  }
+
+  /// Runs `apportion` with these arguments in `directory` (the package root by default).
+  static func run(_ arguments: [String], in directory: URL? = nil) throws -> CLIResult {
+    let process = Process()
+    process.executableURL = try executable()
+    process.arguments = arguments
+    process.currentDirectoryURL = directory ?? packageRoot
+    // Files, not pipes: a large output cannot fill a pipe and stall the process.
+    let scratch = try TemporaryFolder()
+    defer { scratch.remove() }
+    let out = scratch.url.appendingPathComponent("stdout")
+    let err = scratch.url.appendingPathComponent("stderr")
+    FileManager.default.createFile(atPath: out.path, contents: nil)
+    FileManager.default.createFile(atPath: err.path, contents: nil)
+    let outHandle = try FileHandle(forWritingTo: out)
+    let errHandle = try FileHandle(forWritingTo: err)
+    process.standardOutput = outHandle
+    process.standardError = errHandle
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    try outHandle.close()
+    try errHandle.close()
+    let stdout = try Data(contentsOf: out)
+    let stderr = try Data(contentsOf: err)
+    return CLIResult(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self), stdoutData: stdout)
+  }
+}
+
+/// A new empty folder under the system's temporary folder, removed by ``remove()``.
+struct TemporaryFolder {
+  let url: URL
+
+  init() throws {
+    url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("apportion-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  /// Writes a file into the folder; returns its path.
+  @discardableResult
+  func write(_ name: String, _ text: String) throws -> String {
+    let file = url.appendingPathComponent(name)
+    try Data(text.utf8).write(to: file)
+    return file.path
+  }
+
+  func remove() { try? FileManager.default.removeItem(at: url) }
+}
+
+/// Integer pence from a money string such as `-1234.56`; nil unless it has the JSON
+/// output's form. Never goes through floating point.
+func pence(_ text: String) -> Int64? {
+  guard text.wholeMatch(of: /-?[0-9]+\.[0-9]{2}/) != nil else { return nil }
+  let negative = text.hasPrefix("-")
+  let digits = text.filter { $0 != "-" && $0 != "." }
+  guard let magnitude = Int64(digits) else { return nil }
+  return negative ? -magnitude : magnitude
+}
