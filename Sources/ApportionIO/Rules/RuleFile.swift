@@ -35,7 +35,12 @@ public enum RuleFile {
     var diagnostics = parser.reader.diagnostics
     if let ruleSet, !diagnostics.contains(where: { $0.severity == .error }) {
       // What only the whole set can tell: percentages add up, drivers exist, and so on.
-      diagnostics += Apportioner.check(ruleSet)
+      // A problem with no place of its own (no rules at all) is still this file's.
+      diagnostics += Apportioner.check(ruleSet).map { diagnostic in
+        var located = diagnostic
+        if located.location == nil { located.location = SourceLocation(file: file) }
+        return located
+      }
     }
     let errors = diagnostics.filter { $0.severity == .error }
     guard let ruleSet, errors.isEmpty else {
