@@ -89,7 +89,8 @@ let ruleErrorCases: [RuleErrorCase] = [
     name: "neither basis nor carve", text: oneRule("    when: { a: b }\n"),
     place: "10:5", message: "rule 'R' says how lines are shared by neither 'basis' nor 'carve'"),
   RuleErrorCase(
-    name: "carve fraction above 1", text: oneRule("    carve: { fraction: 1.5, to: brent }\n    rest: equal\n"),
+    name: "carve fraction above 1",
+    text: oneRule("    carve: { fraction: 1.5, to: brent }\n    rest: equal\n"),
     place: "10:5", message: "rule 'R': the carve-out fraction 1.5 is more than the whole line"),
   RuleErrorCase(
     name: "carve fraction not a number",
@@ -102,14 +103,17 @@ let ruleErrorCases: [RuleErrorCase] = [
     name: "unknown basis key", text: oneRule("    basis: { driverr: fte }\n"),
     place: "11:14", message: "unknown key 'driverr' in a basis", hint: "did you mean 'driver'?"),
   RuleErrorCase(
-    name: "unknown test", text: oneRule("    when: { council: { nto: brent } }\n    basis: equal\n"),
-    place: "11:24", message: "unknown key 'nto' in the test on council", hint: "did you mean 'not'?"),
+    name: "unknown test",
+    text: oneRule("    when: { council: { nto: brent } }\n    basis: equal\n"),
+    place: "11:24", message: "unknown key 'nto' in the test on council", hint: "did you mean 'not'?"
+  ),
   RuleErrorCase(
     name: "two tests on one column",
     text: oneRule("    when: { council: { not: brent, prefix: b } }\n    basis: equal\n"),
     place: "11:22", message: "the test on council must have exactly one of"),
   RuleErrorCase(
-    name: "empty: maybe", text: oneRule("    when: { council: { empty: maybe } }\n    basis: equal\n"),
+    name: "empty: maybe",
+    text: oneRule("    when: { council: { empty: maybe } }\n    basis: equal\n"),
     place: "11:31", message: "empty must be true or false, not 'maybe'"),
   RuleErrorCase(
     name: "when with no conditions", text: oneRule("    when: {}\n    basis: equal\n"),

@@ -74,7 +74,9 @@ let basisCases: [BasisCase] = [
     basis: .equal(among: [southwark])),
   BasisCase(
     name: "percentages", yaml: "basis: { percentages: { brent: 43.5, lewisham: 56.5 } }",
-    basis: .percentages([PartnerValue(brent, decimal("43.5")), PartnerValue(lewisham, decimal("56.5"))])),
+    basis: .percentages([
+      PartnerValue(brent, decimal("43.5")), PartnerValue(lewisham, decimal("56.5")),
+    ])),
   BasisCase(
     name: "percentages with % signs",
     yaml: "basis: { percentages: { brent: 43%, lewisham: 42%, southwark: 15% } }",
@@ -83,21 +85,25 @@ let basisCases: [BasisCase] = [
       PartnerValue(southwark, decimal("15")),
     ])),
   BasisCase(name: "driver", yaml: "basis: { driver: calls }", basis: .driver("calls")),
-  BasisCase(name: "direct to a partner", yaml: "basis: { direct: lewisham }", basis: .direct(lewisham)),
+  BasisCase(
+    name: "direct to a partner", yaml: "basis: { direct: lewisham }", basis: .direct(lewisham)),
   BasisCase(
     name: "direct by column", yaml: "basis: { direct: { column: council } }",
     basis: .directByColumn(ColumnRef("council"))),
   BasisCase(
     name: "carve a constant fraction",
     yaml: "carve: { fraction: 0.25, to: brent }\n    rest: equal",
-    basis: .carve(fraction: .constant(decimal("0.25")), to: .direct(brent), rest: .equal(among: nil))),
+    basis: .carve(
+      fraction: .constant(decimal("0.25")), to: .direct(brent), rest: .equal(among: nil))),
   BasisCase(
     name: "carve a percentage",
     yaml: "carve: { fraction: 25%, to: { direct: brent } }\n    rest: equal",
-    basis: .carve(fraction: .constant(decimal("0.25")), to: .direct(brent), rest: .equal(among: nil))),
+    basis: .carve(
+      fraction: .constant(decimal("0.25")), to: .direct(brent), rest: .equal(among: nil))),
   BasisCase(
     name: "carve a fraction from a column",
-    yaml: "carve: { fraction: { column: lga_share }, to: brent }\n    rest: { equal: [brent, lewisham] }",
+    yaml:
+      "carve: { fraction: { column: lga_share }, to: brent }\n    rest: { equal: [brent, lewisham] }",
     basis: .carve(
       fraction: .column(ColumnRef("lga_share")), to: .direct(brent),
       rest: .equal(among: [brent, lewisham]))),
@@ -110,14 +116,16 @@ let basisCases: [BasisCase] = [
   BasisCase(
     name: "carve under basis, rest beside it",
     yaml: "basis: { carve: { fraction: 0.5, to: southwark }, rest: equal }",
-    basis: .carve(fraction: .constant(decimal("0.5")), to: .direct(southwark), rest: .equal(among: nil))),
+    basis: .carve(
+      fraction: .constant(decimal("0.5")), to: .direct(southwark), rest: .equal(among: nil))),
   BasisCase(
     name: "a carve inside a carve's rest",
     yaml: "carve: { fraction: 0.2, to: brent }\n"
       + "    rest: { carve: { fraction: 0.5, to: lewisham, rest: equal } }",
     basis: .carve(
       fraction: .constant(decimal("0.2")), to: .direct(brent),
-      rest: .carve(fraction: .constant(decimal("0.5")), to: .direct(lewisham), rest: .equal(among: nil)))),
+      rest: .carve(
+        fraction: .constant(decimal("0.5")), to: .direct(lewisham), rest: .equal(among: nil)))),
 ]
 
 struct ConditionCase: Sendable, CustomTestStringConvertible {
@@ -162,7 +170,8 @@ let conditionCases: [ConditionCase] = [
     ])),
   ConditionCase(
     name: "a list of mappings: any may hold",
-    yaml: "\n      - { category: lga-income }\n      - { category: staff, lga_share: { not: \"0\" } }",
+    yaml:
+      "\n      - { category: lga-income }\n      - { category: staff, lga_share: { not: \"0\" } }",
     condition: .any([
       .column(ColumnRef("category"), .oneOf(["lga-income"])),
       .all([
@@ -191,7 +200,8 @@ struct RuleFileParseTests {
       "  - name: R\n    carve: { fraction: 0.5, to: equal }\n    rest: { direct: brent }\n")
     #expect(
       withoutLocations(rules[0].basis)
-        == .carve(fraction: .constant(decimal("0.5")), to: .equal(among: nil), rest: .direct(brent)))
+        == .carve(fraction: .constant(decimal("0.5")), to: .equal(among: nil), rest: .direct(brent))
+    )
   }
 
   @Test("each condition form", arguments: conditionCases)
@@ -228,7 +238,9 @@ struct RuleFileParseTests {
     #expect(set.partners.map(\.isHost) == [true, false, false])
     #expect(set.drivers.map(\.name) == ["calls", "fte"])
     #expect(
-      set.drivers[1].values == [PartnerValue(brent, decimal("12.5")), PartnerValue(lewisham, decimal("10"))])
+      set.drivers[1].values == [
+        PartnerValue(brent, decimal("12.5")), PartnerValue(lewisham, decimal("10")),
+      ])
     #expect(set.rules.map(\.name) == ["First", "Second"])
     #expect(set.rules[0].note == "A note.")
     #expect(set.rules[0].location == SourceLocation(file: "t.yaml", line: 12, column: 5))
@@ -236,7 +248,8 @@ struct RuleFileParseTests {
 
   @Test("a partner without a name is named by its id")
   func partnerNameDefaultsToID() throws {
-    let text = "year: x\npartners: [{ id: a }, { id: b, name: Bee }]\nrules:\n  - name: R\n"
+    let text =
+      "year: x\npartners: [{ id: a }, { id: b, name: Bee }]\nrules:\n  - name: R\n"
       + "    basis: equal\n"
     let (set, _) = try RuleFile.parse(text, file: "t.yaml")
     #expect(set.partners.map(\.name) == ["a", "Bee"])
