@@ -1,0 +1,186 @@
+import ApportionCore
+import Testing
+
+@testable import ApportionIO
+
+/// Writes `text` to a temporary budget file, reads every line, and removes the file.
+func readBudget(_ text: String) throws -> (BudgetSchema, [BudgetLine]) {
+  try readBudget(Array(text.utf8))
+}
+
+func readBudget(_ bytes: [UInt8]) throws -> (BudgetSchema, [BudgetLine]) {
+  let path = try temporaryFile(bytes)
+  defer { removeFile(path) }
+  let reader = try BudgetReader(path: path)
+  var lines: [BudgetLine] = []
+  while let line = try reader.next() { lines.append(line) }
+  #expect(reader.count == lines.count)
+  return (reader.schema, lines)
+}
+
+/// The error reading a budget ends with, with the temporary path replaced by `b.csv`.
+func budgetError(_ text: String) -> String? {
+  guard let path = try? temporaryFile(Array(text.utf8)) else { return "cannot write" }
+  defer { removeFile(path) }
+  do {
+    let reader = try BudgetReader(path: path)
+    while try reader.next() != nil {}
+    return nil
+  } catch {
+    return error.description.replacingOccurrences(of: path, with: "b.csv")
+  }
+}
+
+struct BudgetErrorCase: Sendable, CustomTestStringConvertible {
+  let name: String
+  let text: String
+  /// The start of the message, place included.
+  let error: String
+  var hint: String?
+  var testDescription: String { name }
+}
+
+let budgetErrorCases: [BudgetErrorCase] = [
+  BudgetErrorCase(
+    name: "an empty file", text: "", error: "b.csv: error: the budget is empty",
+    hint: "id,description,amount"),
+  BudgetErrorCase(
+    name: "no amount column", text: "id,description,cost\nA,a,1\n",
+    error: "b.csv:1: error: the budget has no 'amount' column",
+    hint: "it has: id, description, cost"),
+  BudgetErrorCase(
+    name: "no id column", text: "ref,description,amount\nA,a,1\n",
+    error: "b.csv:1: error: the budget has no 'id' column"),
+  BudgetErrorCase(
+    name: "a column named twice (in another case)", text: "id,description,amount,Amount\n",
+    error: "b.csv:1:23: error: column 'Amount' appears twice in the header row",
+    hint: "the first is column 3"),
+  BudgetErrorCase(
+    name: "a column with no name", text: "id,description,,amount\n",
+    error: "b.csv:1:16: error: column 3 has no name in the header row"),
+  BudgetErrorCase(
+    name: "three decimals", text: "id,description,amount\nA,a,1.005\n",
+    error: "b.csv:2:5: error: line A: '1.005' has 3 decimal places",
+    hint: "(1,234.56) for negative"),
+  BudgetErrorCase(
+    name: "an amount that is not a number", text: "id,description,amount\nA,a,\"1,00\"\n",
+    error: "b.csv:2:5: error: line A: '1,00' has commas that do not separate thousands"),
+  BudgetErrorCase(
+    name: "an empty amount", text: "id,description,amount\nA,a,\n",
+    error: "b.csv:2:5: error: line A: the amount is empty"),
+  BudgetErrorCase(
+    name: "an unquoted amount with a comma", text: "id,description,amount\nA,a,1,234.56\n",
+    error: "b.csv:2:7: error: this row has 4 fields but the header has 3",
+    hint: "double quotes"),
+  BudgetErrorCase(
+    name: "too few fields", text: "id,description,amount,council\nA,a,1.00\n",
+    error: "b.csv:2:1: error: this row has 3 fields but the header has 4"),
+  BudgetErrorCase(
+    name: "a duplicate id", text: "id,description,amount\nA,a,1\nB,b,2\n A ,c,3\n",
+    error: "b.csv:4:1: error: id 'A' is used twice (first on line 2)"),
+  BudgetErrorCase(
+    name: "an empty id", text: "id,description,amount\nA,a,1\n  ,b,2\n",
+    error: "b.csv:3:1: error: the line has no id"),
+  BudgetErrorCase(
+    name: "an unterminated quote", text: "id,description,amount\nA,\"a,1\nB,b,2\n",
+    error: "b.csv:2:3: error: quoted field starting here is never closed"),
+]
+
+@Suite("BudgetReader")
+struct BudgetReaderTests {
+  @Test("columns are found whatever their case and surrounding spaces")
+  func caseInsensitiveColumns() throws {
+    let (schema, lines) = try readBudget(" ID ,Description,AMOUNT,Council\nA1,First,1.00,Brent\n")
+    #expect(schema.columns == [" ID ", "Description", "AMOUNT", "Council"])
+    #expect(schema.position(of: "council") == 3)
+    #expect(schema.position(of: "COUNCIL ") == 3)
+    #expect(schema.position(of: "team") == nil)
+    #expect(lines.map(\.id) == ["A1"])
+    #expect(lines[0].description == "First")
+    #expect(lines[0].amount == Money(pence: 100))
+    #expect(lines[0].values == ["A1", "First", "1.00", "Brent"])
+  }
+
+  @Test("the columns may come in any order")
+  func columnOrder() throws {
+    let (_, lines) = try readBudget("amount,council,id,description\n2.50,brent,X,Two fifty\n")
+    #expect(lines[0].id == "X")
+    #expect(lines[0].description == "Two fifty")
+    #expect(lines[0].amount == Money(pence: 250))
+  }
+
+  @Test("a UTF-8 byte order mark and CRLF line ends are accepted")
+  func bomAndCRLF() throws {
+    let text = "id,description,amount\r\nA,Caf\u{e9} £ line,12.34\r\nB,b,1\r\n"
+    let (schema, lines) = try readBudget([0xEF, 0xBB, 0xBF] + Array(text.utf8))
+    #expect(schema.columns == ["id", "description", "amount"])
+    #expect(lines.map(\.id) == ["A", "B"])
+    #expect(lines[0].description == "Caf\u{e9} £ line")
+    #expect(lines[1].location.line == 3)
+  }
+
+  @Test(
+    "amounts in every accepted spelling, quoted where they hold a comma",
+    arguments: [
+      ("1234.56", Int64(123_456)), ("\"1,234.56\"", 123_456), ("£1234.56", 123_456),
+      ("\"£1,234.56\"", 123_456), ("\"(1,234.56)\"", -123_456), ("-1234.56", -123_456),
+      ("\"-£1,234.56\"", -123_456), ("12", 1200), ("12.5", 1250), ("\" 7.00 \"", 700),
+      ("0", 0), ("-0.01", -1),
+    ])
+  func amounts(_ written: String, _ pence: Int64) throws {
+    let (_, lines) = try readBudget("id,description,amount\nA,a,\(written)\n")
+    #expect(lines.first?.amount == Money(pence: pence))
+  }
+
+  @Test("ids and descriptions are trimmed; other fields are kept as written")
+  func trimming() throws {
+    let (_, lines) = try readBudget("id,description,amount,council\n  A7 , Desc ,1,  brent \n")
+    #expect(lines[0].id == "A7")
+    #expect(lines[0].description == "Desc")
+    #expect(lines[0].values[3] == "  brent ")
+  }
+
+  @Test("quoted fields may hold commas, quotes and line breaks; places follow them")
+  func quotedFields() throws {
+    let text = "id,description,amount\nA,\"two\nlines, and \"\"quotes\"\"\",1.00\nB,b,2.00\n"
+    let (_, lines) = try readBudget(text)
+    #expect(lines[0].description == "two\nlines, and \"quotes\"")
+    #expect(lines[1].location.line == 4)
+    #expect(lines[1].location(ofField: 2).column == 5)
+  }
+
+  @Test("a header and no lines is an empty budget, not an error")
+  func headerOnly() throws {
+    let (_, lines) = try readBudget("id,description,amount\n")
+    #expect(lines.isEmpty)
+  }
+
+  @Test("each error names its line and column", arguments: budgetErrorCases)
+  func error(_ example: BudgetErrorCase) {
+    let message = budgetError(example.text)
+    #expect(message?.hasPrefix(example.error) == true, "\(message ?? "no error")")
+    if let hint = example.hint {
+      #expect(message?.contains("\n  hint: ") == true && message?.contains(hint) == true)
+    }
+  }
+
+  @Test("a file that does not exist")
+  func missingFile() {
+    do {
+      _ = try BudgetReader(path: "/nonexistent/budget.csv")
+      Issue.record("opened a missing file")
+    } catch {
+      #expect(error.description.hasPrefix("/nonexistent/budget.csv: error: cannot open the budget"))
+    }
+  }
+
+  @Test("the sample budget reads in full")
+  func sample() throws {
+    let reader = try BudgetReader(path: packagePath("Samples/2016-17/budget.csv"))
+    var total: Int64 = 0
+    while let line = try reader.next() { total += line.amount.pence }
+    #expect(reader.count == 105)
+    // Samples/2016-17/README.md: "All lines | 105 | £7,549,144.50".
+    #expect(total == 754_914_450)
+  }
+}
