@@ -59,11 +59,11 @@ struct CheckExplainTests {
     ExplainCase(
       id: "ST-009", takenBy: "Rule 3, Staff: takes the line",
       parts: [("Brent", "£41,450.89"), ("Lewisham", "£13,816.96")]),
-    // An equal split whose exact halves are whole pence, yet the rule's carried rounding
-    // moves a penny: each part is within 2p of its exact share, the rule's totals within 1p.
+    // An equal split whose exact halves are whole pence: with a fixed tie order per rule the
+    // carried odd penny stays where it is, so the halves come out exact.
     ExplainCase(
       id: "SS-003", takenBy: "Rule 5, Shared service: takes the line",
-      parts: [("Brent", "£17,499.99"), ("Lewisham", "£17,500.01")]),
+      parts: [("Brent", "£17,500.00"), ("Lewisham", "£17,500.00")]),
   ]
 
   @Test(

@@ -9,8 +9,8 @@ let handWorkedRules: [(rule: String, lines: Int, brent: Int64, lewisham: Int64, 
     ("Council-specific contracts", 12, 174_914_497, 75_016_780, 249_931_277),
     ("LGA contract income", 2, -43_516_827, 0, -43_516_827),
     ("Staff", 50, 152_830_834, 135_740_700, 288_571_534),
-    ("Third-party customer income", 2, -1_041_667, -1_041_668, -2_083_335),
-    ("Shared service", 39, 131_005_900, 131_005_901, 262_011_801),
+    ("Third-party customer income", 2, -1_041_668, -1_041_667, -2_083_335),
+    ("Shared service", 39, 131_005_901, 131_005_900, 262_011_801),
   ]
 /// README "Grand totals": "In pence: Brent 414,192,737; Lewisham 340,721,713; total
 /// 754,914,450."
