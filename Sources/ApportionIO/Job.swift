@@ -19,15 +19,17 @@ public struct Job {
   }
 
   /// Streams the budget through the engine, handing each line and the engine to `body`,
-  /// which normally calls `engine.apportion(line)`.
+  /// which normally calls `engine.apportion(line)`; `begin` first sees the budget's columns.
   ///
   /// - Returns: the totals and every warning (rule file's and the run's).
   public func stream(
+    begin: (BudgetSchema) throws -> Void = { _ in },
     _ body: (BudgetLine, inout Apportioner) throws -> Void
   ) throws -> Summary {
     let budget: BudgetReader
     do { budget = try BudgetReader(path: budgetPath) } catch { throw DiagnosticList([error]) }
     var engine = try Apportioner(ruleSet: ruleSet, schema: budget.schema)
+    try begin(budget.schema)
     while let line = try budget.next() {
       try body(line, &engine)
     }
@@ -37,9 +39,12 @@ public struct Job {
     return summary
   }
 
-  /// Apportions every line, handing each result to `each` in budget order.
-  public func run(each: (LineResult) throws -> Void) throws -> Summary {
-    try stream { line, engine in
+  /// Apportions every line, handing each result to `each` in budget order (after `begin`
+  /// has seen the budget's columns, once the rules are known to fit them).
+  public func run(
+    begin: (BudgetSchema) throws -> Void = { _ in }, each: (LineResult) throws -> Void
+  ) throws -> Summary {
+    try stream(begin: begin) { line, engine in
       if let result = try engine.apportion(line) { try each(result) }
     }
   }

@@ -1,8 +1,8 @@
 import ApportionCore
 
-/// A partner's share of one line in words, for statements: "50% of the line: equal split
-/// between 2 partners", "whole line: direct to the partner named in column council
-/// (council = brent)".
+/// A partner's share of one line in words, for statements: "50%: equal split between 2",
+/// "100%: direct, council = brent", "75%: carve-out lga_share 0.5 direct to Brent, rest
+/// equal split between 2".
 struct LineBasis {
   let ruleSet: RuleSet
   let schema: BudgetSchema
@@ -12,20 +12,36 @@ struct LineBasis {
     let weight = result.weights[p]
     let share: String
     if weight == result.denominator {
-      share = "whole line"
+      share = "100%"
     } else if weight == 0 {
-      share = "none of the line"
+      share = "0%"
     } else {
-      share = Self.percent(weight, of: result.denominator) + " of the line"
+      share = Self.percent(weight, of: result.denominator)
     }
-    var words =
-      share + ": " + rule.basis.describe(partners: ruleSet.partners, drivers: ruleSet.drivers)
-    let values = rule.basis.columns.compactMap { column -> String? in
-      guard let position = schema.position(of: column.name) else { return nil }
-      return "\(column.name) = \(result.line.value(at: position))"
+    return share + ": " + words(rule.basis, line: result.line)
+  }
+
+  /// The basis in short words with this line's column values filled in.
+  private func words(_ basis: Basis, line: BudgetLine) -> String {
+    func name(_ id: PartnerID) -> String { ruleSet.partner(id)?.name ?? id.rawValue }
+    func value(_ column: ColumnRef) -> String {
+      schema.position(of: column.name).map { line.value(at: $0) } ?? ""
     }
-    if !values.isEmpty { words += " (" + values.joined(separator: ", ") + ")" }
-    return words
+    switch basis {
+    case .equal(nil): return "equal split between \(ruleSet.partners.count)"
+    case .equal(let among?): return "equal split between \(among.count)"
+    case .percentages: return "fixed percentages"
+    case .driver(let driver): return "in proportion to \(driver)"
+    case .direct(let id): return "direct to \(name(id))"
+    case .directByColumn(let column): return "direct, \(column.name) = \(value(column))"
+    case .carve(let fraction, let to, let rest):
+      let part: String
+      switch fraction {
+      case .constant(let constant): part = "\(constant)"
+      case .column(let column): part = "\(column.name) \(value(column))"
+      }
+      return "carve-out \(part) \(words(to, line: line)), rest \(words(rest, line: line))"
+    }
   }
 
   /// `50%`, `62.5%`, `33.3333…%`: an exact fraction as a percentage.

@@ -16,23 +16,34 @@ final class LinesSheets {
   private let styles: Styles
   private let columns: [Column]
   private let title: String
-  private let maxDataRows: Int
+  /// Lines planned for each sheet: the filter and the totals row must be placed before
+  /// the rows are streamed (constant-memory mode writes rows in order).
+  private let planned: [Int]
   private(set) var sheets: [SheetWriter] = []
-  /// Data rows on each sheet.
+  /// Data rows written on each sheet.
   private(set) var rowCounts: [Int] = []
   private var sums: [Int: Money] = [:]
 
-  /// - Parameter maxDataRows: lines per sheet before the next sheet starts (the sheet's
-  ///   limit less the header and totals rows; smaller in tests).
+  /// - Parameters:
+  ///   - lineCount: how many lines will be written (known from a first pass).
+  ///   - maxDataRows: lines per sheet before the next sheet starts (the sheet's limit less
+  ///     the header and totals rows; smaller in tests).
   init(
-    workbook: Workbook, styles: Styles, columns: [Column], title: String,
+    workbook: Workbook, styles: Styles, columns: [Column], title: String, lineCount: Int,
     maxDataRows: Int = Worksheet.maxRows - 2
   ) throws {
     self.workbook = workbook
     self.styles = styles
     self.columns = columns
     self.title = title
-    self.maxDataRows = max(1, maxDataRows)
+    let perSheet = max(1, maxDataRows)
+    var plan: [Int] = []
+    var left = max(0, lineCount)
+    repeat {
+      plan.append(min(perSheet, left))
+      left -= plan[plan.count - 1]
+    } while left > 0
+    planned = plan
     try startSheet()
   }
 
@@ -42,6 +53,10 @@ final class LinesSheets {
     for (col, column) in columns.enumerated() {
       try writer.text(0, col, column.title, column.isMoney ? styles.headerRight : styles.header)
     }
+    try writer.sheet.freezePanes(row: 1, col: 1)
+    try writer.sheet.autofilter(
+      firstRow: 0, firstCol: 0, lastRow: max(1, planned[sheets.count]),
+      lastCol: columns.count - 1)
     sheets.append(writer)
     rowCounts.append(0)
     sums = [:]
@@ -50,11 +65,15 @@ final class LinesSheets {
   /// Writes one line's row through `body(sheet, row)`; money cells must be reported with
   /// ``add(_:column:)`` so the totals row can cache its value.
   func write(_ body: (SheetWriter, Int) throws -> Void) throws {
-    if rowCounts[rowCounts.count - 1] == maxDataRows {
+    var index = sheets.count - 1
+    if rowCounts[index] == planned[index] {
+      guard index + 1 < planned.count else {
+        throw OutputError("the budget has more lines than when it was first read")
+      }
       try closeSheet()
       try startSheet()
+      index += 1
     }
-    let index = sheets.count - 1
     rowCounts[index] += 1
     try body(sheets[index], rowCounts[index])
   }
@@ -79,9 +98,6 @@ final class LinesSheets {
       try writer.formula(
         totalRow, col, "SUM(\(range))", sums[col, default: .zero], styles.moneyBold)
     }
-    try writer.sheet.freezePanes(row: 1, col: 1)
-    try writer.sheet.autofilter(
-      firstRow: 0, firstCol: 0, lastRow: max(1, count), lastCol: columns.count - 1)
     var minimum: [Int: Int] = [:]
     for (col, column) in columns.enumerated() { minimum[col] = column.minimumWidth }
     try writer.fitColumns(minimum: minimum)
@@ -89,7 +105,12 @@ final class LinesSheets {
   }
 
   /// Closes the last sheet (its totals row and layout).
-  func finish() throws { try closeSheet() }
+  func finish() throws {
+    guard rowCounts == planned else {
+      throw OutputError("the budget has fewer lines than when it was first read")
+    }
+    try closeSheet()
+  }
 
   /// One absolute range per sheet over a column's data rows: `'Lines'!$E$2:$E$106`.
   func ranges(column: Int) -> [String] {

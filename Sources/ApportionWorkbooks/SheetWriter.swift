@@ -18,8 +18,12 @@ final class SheetWriter {
   }
 
   /// Text from anywhere (inputs included): always written as text, never as a formula.
-  func text(_ row: Int, _ col: Int, _ value: String, _ format: Format? = nil) throws {
-    measure(col, value.count)
+  /// Titles and notes that may run across empty cells pass `measured: false` so that they
+  /// do not widen their column.
+  func text(
+    _ row: Int, _ col: Int, _ value: String, _ format: Format? = nil, measured: Bool = true
+  ) throws {
+    if measured { measure(col, value.count) }
     try sheet.writeString(row: row, col: col, value, format: format)
   }
 
@@ -47,11 +51,24 @@ final class SheetWriter {
       row: row, col: col, formula, cachedValue: Double(count), format: format)
   }
 
+  /// Makes a row tall enough for wrapped text (spreadsheets do not all grow rows on
+  /// opening): `texts` are the wrapped cells' text and their columns' widths in characters.
+  /// Call it before writing the row's cells.
+  func fitRow(_ row: Int, wrapped texts: [(String, Double)]) throws {
+    let lines = texts.map { text, width in
+      text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
+        $0 + max(1, Int((Double($1.count) / max(1, width - 2)).rounded(.up)))
+      }
+    }.max() ?? 1
+    if lines > 1 { try sheet.setRow(row: row, height: 15 * Double(lines)) }
+  }
+
   /// Sets every written column's width from its longest content.
   func fitColumns(minimum: [Int: Int] = [:]) throws {
     for col in Set(widths.keys).union(minimum.keys).sorted() {
       let characters = max(widths[col, default: 0], minimum[col, default: 0])
-      let width = Double(min(Self.maxWidth, characters) + 2)
+      // Proportional fonts and bold headers run wider than a character count.
+      let width = Double(min(Self.maxWidth, characters)) * 1.15 + 2
       try sheet.setColumn(first: col, last: col, width: width)
     }
   }

@@ -49,10 +49,11 @@ enum SourcesSheet {
           + "its exact share."
       ))
     for (index, row) in rows.enumerated() {
+      try sheet.fitRow(index + 1, wrapped: [(row.1, 80)])
       try sheet.text(index + 1, 0, row.0, styles.label)
-      try sheet.text(index + 1, 1, row.1)
+      try sheet.text(index + 1, 1, row.1, styles.wrapped, measured: false)
     }
-    try sheet.fitColumns()
+    try sheet.fitColumns(minimum: [1: 70])
     try sheet.setUpPrinting(title: "\(ruleSet.agreement) \(ruleSet.year)", headerRow: 0)
   }
 }

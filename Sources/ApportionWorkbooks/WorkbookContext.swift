@@ -76,6 +76,8 @@ struct Styles {
   let bold: Format
   let label: Format
   let note: Format
+  /// Long text, wrapped within its column.
+  let wrapped: Format
 
   /// Pounds with thousands separators, negatives in brackets.
   static let moneyFormat = "£#,##0.00;(£#,##0.00);£0.00"
@@ -98,5 +100,6 @@ struct Styles {
     bold = try workbook.addFormat(FormatSpec(bold: true, borderTop: .thin))
     label = try workbook.addFormat(FormatSpec(bold: true))
     note = try workbook.addFormat(FormatSpec(italic: true, fontColor: 0x555555))
+    wrapped = try workbook.addFormat(FormatSpec(textWrap: true))
   }
 }

@@ -4,7 +4,9 @@ import XlsxWriter
 
 /// The workbooks of one run, written into an output folder: `partnership.xlsx` and one
 /// `<partner-id>.xlsx` per partner, fed line by line from the same results as every other
-/// output.
+/// output. The number of lines must be known first (from a checking pass over the budget),
+/// because constant-memory mode writes rows in order and the filters and totals rows are
+/// placed before the lines stream through.
 ///
 /// Each workbook is written to a hidden temporary file in the folder and renamed into place
 /// only when every workbook is complete, so an error part-way leaves the folder as it was.
@@ -31,7 +33,7 @@ public final class WorkbookSet {
 
   public init(
     directory: String, ruleSet: RuleSet, schema: BudgetSchema, sources: RunSources,
-    maxLinesPerSheet: Int = defaultLinesPerSheet
+    lineCount: Int, maxLinesPerSheet: Int = defaultLinesPerSheet
   ) throws {
     self.directory = directory
     let manager = FileManager.default
@@ -63,7 +65,7 @@ public final class WorkbookSet {
       files.append(main)
       partnership = try PartnershipWorkbook(
         path: main.0, ruleSet: ruleSet, sources: sources, usedColumns: used,
-        maxLinesPerSheet: maxLinesPerSheet)
+        lineCount: lineCount, maxLinesPerSheet: maxLinesPerSheet)
       var taken: Set<String> = ["partnership"]
       for index in ruleSet.partners.indices {
         let stem = Names.fileStem(for: ruleSet.partners[index].id, taken: taken)
@@ -73,7 +75,7 @@ public final class WorkbookSet {
         partners.append(
           try PartnerWorkbook(
             path: file.0, partner: index, ruleSet: ruleSet, schema: schema, sources: sources,
-            usedColumns: used, maxLinesPerSheet: maxLinesPerSheet))
+            usedColumns: used, lineCount: lineCount, maxLinesPerSheet: maxLinesPerSheet))
       }
     } catch {
       abandon()

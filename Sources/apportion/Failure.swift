@@ -12,7 +12,8 @@ enum Console {
     for diagnostic in diagnostics { printError(diagnostic.description) }
   }
 
-  /// Runs a command body, turning input problems into messages and exit status 1.
+  /// Runs a command body, turning input problems into messages and exit status 1, and
+  /// output problems into exit status 2.
   static func run(_ body: () throws -> Void) throws {
     do {
       try body()
@@ -24,6 +25,15 @@ enum Console {
       throw ExitCode(1)
     } catch let failure as OutputFailure {
       printError("error: \(failure.message)")
+      throw ExitCode(2)
+    } catch let error as ValidationError {
+      throw error
+    } catch let error as ExitCode {
+      throw error
+    } catch {
+      // Anything else is a workbook or file that could not be written (an XlsxError names
+      // the sheet and cell).
+      printError("error: cannot write the output: \(error)")
       throw ExitCode(2)
     }
   }

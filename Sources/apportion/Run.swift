@@ -1,10 +1,18 @@
 import ApportionCore
 import ApportionIO
+import ApportionWorkbooks
 import ArgumentParser
+import Foundation
 
 struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Apportion a budget and print each partner's totals (or JSON).")
+    abstract: "Apportion a budget: print each partner's totals (or JSON), write workbooks.",
+    discussion: """
+      With --out DIR it also writes DIR/partnership.xlsx and one DIR/<partner-id>.xlsx per \
+      partner, from the same results, and prints the paths written (on standard error with \
+      --json). Workbooks are written to temporary files and moved into place only when all \
+      are complete: on any error nothing in DIR changes.
+      """)
 
   @Argument(help: "A sample folder with a manifest.yaml (e.g. Samples/2016-17).")
   var sample: String?
@@ -14,26 +22,63 @@ struct Run: ParsableCommand {
   @Flag(help: "Print one JSON document on standard output and nothing else.")
   var json = false
 
+  @Option(name: .long, help: "Write the workbooks into this folder (created if missing).")
+  var out: String?
+
   func run() throws {
     try Console.run {
       let job = try input.job(sample: sample)
+      // With JSON or workbooks, a first pass checks every line (and counts them), so that
+      // bad input leaves standard output empty and the output folder untouched: both are
+      // streamed as the lines are apportioned in the second pass.
+      let checked = json || out != nil ? try job.run { _ in } : nil
+      var books: WorkbookSet?
+      defer { books?.abandon() }
+      func begin(_ schema: BudgetSchema) throws {
+        guard let out, let checked else { return }
+        books = try WorkbookSet(
+          directory: out, ruleSet: job.ruleSet, schema: schema, sources: try job.sources(),
+          lineCount: checked.lineCount)
+      }
       let summary: Summary
       if json {
-        // A first pass checks every line, so that bad input leaves standard output empty
-        // rather than holding the start of a JSON document (the writer streams).
-        _ = try job.run { _ in }
         var writer = JSONResultWriter(output: OutputBuffer(), ruleSet: job.ruleSet)
         writer.begin()
-        summary = try job.run { writer.write($0) }
+        summary = try job.run(begin: begin) { result in
+          writer.write(result)
+          try books?.add(result)
+        }
         writer.finish(summary)
         do { try writer.output.flush() } catch {
           throw OutputFailure(message: "cannot write to standard output: \(error)")
         }
       } else {
-        summary = try job.run { _ in }
+        summary = try job.run(begin: begin) { try books?.add($0) }
         print(Reports.summary(summary, ruleSet: job.ruleSet, job: job), terminator: "")
+      }
+      if let written = try books?.finish(summary) {
+        books = nil
+        let list = "Wrote:\n" + written.map { "  \($0)\n" }.joined()
+        if json { Console.printError(list) } else { print("\n" + list, terminator: "") }
       }
       Console.report(summary.warnings)
     }
+  }
+}
+
+extension Job {
+  /// The files' fingerprints and the stable creation time, for the workbooks.
+  func sources() throws -> RunSources {
+    func digest(_ path: String) throws -> String {
+      do { return try FileDigest.sha256(path: path) } catch {
+        throw OutputFailure(message: "cannot read \(path) to fingerprint it: \(error)")
+      }
+    }
+    return RunSources(
+      rulesPath: rulesPath, rulesSHA256: try digest(rulesPath), budgetPath: budgetPath,
+      budgetSHA256: try digest(budgetPath), toolVersion: Apportion.configuration.version,
+      created: RunSources.creationTime(
+        year: ruleSet.year,
+        sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]))
   }
 }
