@@ -44,6 +44,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // A benchmark program (prints figures): swift run -c release apportion-bench [lines].
+    .executableTarget(
+      name: "apportion-bench",
+      dependencies: ["ApportionCore", "ApportionIO", "ApportionWorkbooks"],
+      path: "Benchmarks/apportion-bench"
+    ),
     .testTarget(
       name: "ApportionCoreTests",
       dependencies: [

@@ -5,8 +5,8 @@ extension String {
   /// libxlsxwriter 1.1.4 stores such text unchanged. Escaping the underscore makes Excel show
   /// the text exactly as given.
   var protectingXstringEscapes: String {
+    guard utf8.count >= 7, utf8.contains(UInt8(ascii: "_")) else { return self }
     let units = Array(utf8)
-    guard units.count >= 7, units.contains(UInt8(ascii: "_")) else { return self }
     var out: [UInt8] = []
     out.reserveCapacity(units.count)
     var i = 0

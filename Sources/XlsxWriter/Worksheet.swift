@@ -55,7 +55,11 @@ public final class Worksheet {
 
   /// Checks that the workbook is open and the cell inside Excel's grid.
   func cell(_ operation: XlsxError.Operation, _ row: Int, _ col: Int) throws -> Cell {
-    _ = try workbook.requireOpen(operation, sheet: name, cell: CellReference.a1(row: row, col: col))
+    if workbook.isClosed {
+      // The cell's name is worked out only for the message: this is every write's hot path.
+      _ = try workbook.requireOpen(
+        operation, sheet: name, cell: CellReference.a1(row: row, col: col))
+    }
     guard let r = UInt32(exactly: row), row < Self.maxRows, let c = UInt16(exactly: col),
       col < Self.maxColumns
     else {
@@ -109,13 +113,14 @@ public final class Worksheet {
   public func writeString(row: Int, col: Int, _ text: String, format: Format? = nil) throws {
     let cell = try cell(.writeCell, row, col)
     let format = try formatHandle(format, .writeCell, row: row, col: col)
-    if text.utf16.count > Self.maxStringLength {
+    // UTF-16 never has more units than UTF-8 has bytes: count them only when it could matter.
+    if text.utf8.count > Self.maxStringLength, text.utf16.count > Self.maxStringLength {
       throw XlsxError(
         .writeCell, sheet: name, cell: CellReference.a1(row: row, col: col),
         code: Lxw.stringTooLong,
         reason: Lxw.message(Lxw.stringTooLong) + " (\(text.utf16.count) UTF-16 code units)")
     }
-    if text.contains("\0") {
+    if text.utf8.contains(0) {
       throw error(.writeCell, row: row, col: col, reason: "text contains a NUL character")
     }
     let stored = text.protectingXstringEscapes

@@ -62,6 +62,8 @@ struct MoneyErrorCase: Sendable, CustomTestStringConvertible {
 
   @Test func overflowIsAnErrorNotATrap() {
     #expect(throws: MoneyError.overflow) { _ = try Money(parsing: "92233720368547758.08") }
+    #expect(throws: MoneyError.overflow) { _ = try Money(parsing: "99999999999999999.99") }
+    #expect(throws: MoneyError.overflow) { _ = try Money(parsing: "-99999999999999999999") }
     #expect(throws: MoneyError.overflow) { _ = try Money(pence: .max) + Money(pence: 1) }
     #expect(throws: MoneyError.overflow) { _ = try Money(pence: .min) - Money(pence: 1) }
     #expect(throws: MoneyError.overflow) { _ = try -Money(pence: .min) }

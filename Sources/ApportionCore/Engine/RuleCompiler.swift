@@ -3,7 +3,7 @@ indirect enum CompiledCondition: Sendable {
   case always
   case all([CompiledCondition])
   case any([CompiledCondition])
-  case column(position: Int, ColumnRef, ColumnTest)
+  case column(position: Int, ColumnRef, CompiledTest)
 
   func matches(_ line: BudgetLine) -> Bool {
     switch self {
@@ -23,7 +23,7 @@ indirect enum CompiledCondition: Sendable {
       let value = line.value(at: position)
       return [
         ConditionCheck(
-          condition: test.describe(column: column.name), value: value,
+          condition: test.test.describe(column: column.name), value: value,
           passed: test.matches(value))
       ]
     }
@@ -126,7 +126,8 @@ struct RuleCompiler {
     case .always: return .always
     case .all(let parts): return .all(parts.map { compile($0) })
     case .any(let parts): return .any(parts.map { compile($0) })
-    case .column(let column, let test): return .column(position: resolve(column), column, test)
+    case .column(let column, let test):
+      return .column(position: resolve(column), column, CompiledTest(test))
     }
   }
 

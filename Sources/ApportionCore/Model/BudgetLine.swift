@@ -45,9 +45,10 @@ public struct BudgetSchema: Sendable {
     String(Substring(name).trimmingSpaces()).lowercased()
   }
 
-  var idColumn: Int { index["id"] ?? 0 }
-  var descriptionColumn: Int { index["description"] ?? 0 }
-  var amountColumn: Int { index["amount"] ?? 0 }
+  /// The positions of the required columns.
+  public var idColumn: Int { index["id"] ?? 0 }
+  public var descriptionColumn: Int { index["description"] ?? 0 }
+  public var amountColumn: Int { index["amount"] ?? 0 }
 }
 
 /// One line of a budget: its id, description and amount, and every other column as text.

@@ -47,16 +47,7 @@ public enum ColumnTest: Sendable, Hashable {
   case empty(Bool)
 
   /// Whether a value passes, comparing trimmed and case-folded text.
-  func matches(_ raw: String) -> Bool {
-    let value = normalised(raw)
-    switch self {
-    case .oneOf(let options): return options.contains { normalised($0) == value }
-    case .noneOf(let options): return !options.contains { normalised($0) == value }
-    case .prefix(let options): return options.contains { value.hasPrefix(normalised($0)) }
-    case .contains(let options): return options.contains { value.contains(normalised($0)) }
-    case .empty(let wanted): return value.isEmpty == wanted
-    }
-  }
+  func matches(_ raw: String) -> Bool { CompiledTest(self).matches(raw) }
 
   /// Plain words for `check`, `explain` and the workbook's Rules sheet.
   public func describe(column: String) -> String {
@@ -73,8 +64,43 @@ public enum ColumnTest: Sendable, Hashable {
   }
 }
 
+/// A column test with its values trimmed and case-folded once, for matching many lines.
+struct CompiledTest: Sendable {
+  let test: ColumnTest
+  private let values: [String]
+  private let set: Set<String>
+
+  init(_ test: ColumnTest) {
+    self.test = test
+    switch test {
+    case .oneOf(let options), .noneOf(let options), .prefix(let options), .contains(let options):
+      values = options.map(normalised)
+    case .empty: values = []
+    }
+    set = Set(values)
+  }
+
+  func matches(_ raw: String) -> Bool {
+    let value = normalised(raw)
+    switch test {
+    case .oneOf: return set.contains(value)
+    case .noneOf: return !set.contains(value)
+    case .prefix: return values.contains { value.hasPrefix($0) }
+    case .contains: return values.contains { value.contains($0) }
+    case .empty(let wanted): return value.isEmpty == wanted
+    }
+  }
+}
+
+/// Text trimmed of surrounding spaces and case-folded, for comparing values.
 func normalised(_ text: String) -> String {
-  String(Substring(text).trimmingSpaces()).lowercased()
+  // Fast path: plain ASCII ends that are not spaces need no trimming.
+  if let first = text.utf8.first, let last = text.utf8.last, first > 32, first < 128,
+    last > 32, last < 128
+  {
+    return text.lowercased()
+  }
+  return String(Substring(text).trimmingSpaces()).lowercased()
 }
 
 func list(_ items: [String], joiner: String = "and") -> String {

@@ -63,9 +63,9 @@ public final class BudgetReader {
     func place(_ column: Int) -> SourceLocation {
       SourceLocation(file: path, line: record.lines[column], column: record.columns[column])
     }
-    let idColumn = schema.position(of: "id") ?? 0
-    let amountColumn = schema.position(of: "amount") ?? 0
-    let descriptionColumn = schema.position(of: "description") ?? 0
+    let idColumn = schema.idColumn
+    let amountColumn = schema.amountColumn
+    let descriptionColumn = schema.descriptionColumn
     let id = trimmed(record.fields[idColumn])
     guard !id.isEmpty else {
       throw Diagnostic(at: place(idColumn), "the line has no id", hint: "give every line an id")
