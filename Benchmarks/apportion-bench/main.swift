@@ -81,7 +81,8 @@ try time("generate budget CSV") {
     let council = kind == 9 ? ids[Int(next() % UInt64(partnerCount))] : ""
     let share = kind < 4 ? "0.\(next() % 100)" : ""
     let centre = kind % 3 == 0 ? "SD\(kind)" : "CC\(kind)"
-    out += "L\(index),\"Line \(index), synthetic\",\(amount),\(category),\(council),\(share),\(centre)\n"
+    out +=
+      "L\(index),\"Line \(index), synthetic\",\(amount),\(category),\(council),\(share),\(centre)\n"
     if out.utf8.count > 1 << 20 {
       handle.write(Data(out.utf8))
       out = ""

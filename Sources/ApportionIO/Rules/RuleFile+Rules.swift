@@ -63,8 +63,10 @@ extension RuleFileParser {
           node, what: "the test on \(column)", allowed: RuleKeys.tests)
       else { return nil }
       guard fields.count == 1, let (name, entry) = fields.first else {
-        reader.error(node, "the test on \(column) must have exactly one of: "
-          + RuleKeys.tests.joined(separator: ", "))
+        reader.error(
+          node,
+          "the test on \(column) must have exactly one of: "
+            + RuleKeys.tests.joined(separator: ", "))
         return nil
       }
       if name == "empty" {
@@ -122,8 +124,9 @@ extension RuleFileParser {
       if case .scalar = value {
         return partner(value, what: "direct").map { .direct($0) }
       }
-      guard let fields = reader.fields(
-        value, what: "direct", allowed: ["column"], required: ["column"]),
+      guard
+        let fields = reader.fields(
+          value, what: "direct", allowed: ["column"], required: ["column"]),
         let column = fields["column"], let name = reader.text(column.value, what: "column")
       else { return nil }
       return .directByColumn(ColumnRef(name, at: reader.location(column.value)))

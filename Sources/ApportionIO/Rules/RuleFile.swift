@@ -122,7 +122,8 @@ struct RuleFileParser {
       else { continue }
       if !Self.isValidID(id) {
         reader.error(
-          idNode, "partner id '\(id)' must be letters, digits, '-' or '_', starting with a "
+          idNode,
+          "partner id '\(id)' must be letters, digits, '-' or '_', starting with a "
             + "letter or digit", hint: "ids name output files; put spaces in 'name' instead")
         continue
       }
