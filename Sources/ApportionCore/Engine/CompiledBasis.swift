@@ -80,6 +80,20 @@ struct CompiledBasis: Sendable {
     }
   }
 
+  /// The columns this basis reads and their values on a line, for `explain`.
+  func columnValues(_ line: BudgetLine) -> [(column: String, value: String)] {
+    switch kind {
+    case .fixed: return []
+    case .byColumn(let position, let column): return [(column.name, line.value(at: position))]
+    case .carve(let fraction, let to, let rest):
+      var values: [(column: String, value: String)] = []
+      if case .column(let position, let column, _) = fraction {
+        values.append((column.name, line.value(at: position)))
+      }
+      return values + to.columnValues(line) + rest.columnValues(line)
+    }
+  }
+
   /// A fraction from a column: `0.25` or `25%`, between 0 and 1, in millionths.
   static func fraction(line: BudgetLine, position: Int, column: ColumnRef) throws(Diagnostic)
     -> Int64

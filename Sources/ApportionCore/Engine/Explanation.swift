@@ -16,6 +16,8 @@ public struct Explanation: Sendable {
   public let basis: String?
   /// How many lines that rule had taken before this one (its rounding carries from them).
   public let linesBefore: Int
+  /// The columns the basis read and their values on this line (`lga_share` = `0.5`).
+  public let basisValues: [(column: String, value: String)]
 }
 
 extension Apportioner {
@@ -36,7 +38,9 @@ extension Apportioner {
       rules[$0.ruleIndex].rule.basis.describe(
         partners: ruleSet.partners, drivers: ruleSet.drivers)
     }
-    return Explanation(attempts: attempts, result: result, basis: basis, linesBefore: before)
+    let values = result.map { rules[$0.ruleIndex].basis.columnValues(line) } ?? []
+    return Explanation(
+      attempts: attempts, result: result, basis: basis, linesBefore: before, basisValues: values)
   }
 }
 

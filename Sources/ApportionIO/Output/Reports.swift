@@ -78,6 +78,9 @@ public enum Reports {
       return out + "\nNo rule takes this line: the run stops with an error.\n"
     }
     out += "\nBasis: \(basis).\n"
+    for (column, value) in explanation.basisValues {
+      out += "  This line's \(column): \(value.isEmpty ? "(empty)" : value)\n"
+    }
     out +=
       "The rule had taken \(explanation.linesBefore) line(s) before this one; its rounding "
       + "carries from line to line so each partner's total stays within 1p of its exact share.\n\n"
