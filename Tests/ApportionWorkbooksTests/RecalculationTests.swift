@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// Gnumeric recalculates every formula of the workbooks to the engine's values.
+@Suite(
+  .enabled(
+    if: Gnumeric.runsRecalculation,
+    "ssconvert (gnumeric) is not installed; recalculation tests skipped (they fail in CI)"))
+struct RecalculationTests {
+  @Test func sampleWorkbooksRecalculateToTheEnginesValues() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try runSample(in: folder)
+    try checkAllWorkbooks(run)
+    for path in run.paths {
+      let compared = try Gnumeric.expectRecalculationMatchesCache(path)
+      #expect(compared > 10, "\(path): only \(compared) formulas")
+    }
+  }
+
+  @Test func randomBudgetWithThreeOrMorePartnersRecalculates() throws {
+    let budget = RandomBudget(seed: 2024, partners: 3...5, lines: 40...60)
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try runTexts(rules: budget.rules, budget: budget.budget, in: folder)
+    #expect(run.ruleSet.partners.count >= 3, "\(budget)")
+    try checkAllWorkbooks(run)
+    for path in run.paths { try Gnumeric.expectRecalculationMatchesCache(path) }
+  }
+
+  @Test func recalculatedSummaryShowsTheEnginesTotals() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try runSample(in: folder)
+    let summary = try Gnumeric.recalculate(run.partnershipPath)[0]
+    let n = run.ruleSet.partners.count
+    let totalRow = 5 + run.ruleSet.rules.count
+    for p in 0..<n {
+      #expect(roundedPence(summary[totalRow][2 + p]) == run.summary.partnerTotals[p].pence)
+    }
+    #expect(roundedPence(summary[totalRow][2 + n]) == run.summary.total.pence)
+  }
+}

@@ -1,0 +1,109 @@
+import ApportionCore
+import Foundation
+import Testing
+import XLSXInspection
+
+/// `A1` notation for a 0-based row and column: (0, 0) → `A1`, (9, 27) → `AB10`.
+func a1(_ row: Int, _ col: Int) -> String {
+  var letters = ""
+  var n = col + 1
+  while n > 0 {
+    let unit = (n - 1) % 26
+    letters = String(UnicodeScalar(UInt8(65 + unit))) + letters
+    n = (n - 1) / 26
+  }
+  return letters + String(row + 1)
+}
+
+/// The 0-based row and column of an `A1` reference.
+func rowAndColumn(_ reference: String) -> (row: Int, col: Int)? {
+  let letters = reference.prefix { $0.isLetter }
+  guard !letters.isEmpty, let row = Int(reference.dropFirst(letters.count)) else { return nil }
+  var col = 0
+  for scalar in letters.uppercased().unicodeScalars {
+    col = col * 26 + Int(scalar.value) - 64
+  }
+  return (row - 1, col - 1)
+}
+
+/// Checks the cells of one sheet against expected values, remembering which were checked
+/// so that ``expectEveryNumberChecked(_:)`` can prove no number went unexamined.
+struct SheetCheck {
+  let book: String
+  let sheet: String
+  let cells: [String: XLSXCell]
+  private(set) var checked: Set<String> = []
+
+  init(_ xlsx: XLSXBook, path: String, sheet: String) throws {
+    book = (path as NSString).lastPathComponent
+    self.sheet = sheet
+    cells = try xlsx.cells(sheet: sheet)
+  }
+
+  subscript(_ row: Int, _ col: Int) -> XLSXCell? { cells[a1(row, col)] }
+
+  private func place(_ row: Int, _ col: Int) -> String { "\(book) \(sheet)!\(a1(row, col))" }
+
+  /// A money cell: a number (or a formula whose cached value is) equal to `expected` in
+  /// pence.
+  mutating func money(
+    _ row: Int, _ col: Int, _ expected: Money, formula: Bool,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    number(row, col, expected.pence, formula: formula, sourceLocation: sourceLocation)
+  }
+
+  /// A count cell (line counts, rule numbers).
+  mutating func count(
+    _ row: Int, _ col: Int, _ expected: Int, formula: Bool,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    number(row, col, Int64(expected) * 100, formula: formula, sourceLocation: sourceLocation)
+  }
+
+  private mutating func number(
+    _ row: Int, _ col: Int, _ pence: Int64, formula: Bool,
+    sourceLocation: Testing.SourceLocation
+  ) {
+    checked.insert(a1(row, col))
+    guard let cell = self[row, col] else {
+      Issue.record("\(place(row, col)) is missing", sourceLocation: sourceLocation)
+      return
+    }
+    #expect(
+      cell.kind == (formula ? .formula : .number), "\(place(row, col)): \(cell)",
+      sourceLocation: sourceLocation)
+    #expect(
+      roundedPence(cell.value) == pence,
+      "\(place(row, col)) holds \(cell.value), expected \(poundsText(pence))",
+      sourceLocation: sourceLocation)
+  }
+
+  /// A text cell, stored as a string (never as a formula).
+  mutating func text(
+    _ row: Int, _ col: Int, _ expected: String,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    checked.insert(a1(row, col))
+    let cell = self[row, col]
+    #expect(
+      cell?.kind == .string, "\(place(row, col)): \(String(describing: cell))",
+      sourceLocation: sourceLocation)
+    #expect(cell?.text == expected, "\(place(row, col))", sourceLocation: sourceLocation)
+  }
+
+  /// Every number and formula on the sheet has been checked against the engine.
+  func expectEveryNumberChecked(sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let numbers = cells.values.filter { $0.kind == .number || $0.kind == .formula }
+    let unchecked = numbers.map(\.reference).filter { !checked.contains($0) }.sorted()
+    #expect(
+      unchecked.isEmpty, "\(book) \(sheet): numbers not checked: \(unchecked)",
+      sourceLocation: sourceLocation)
+  }
+
+  /// The column whose header (row `row`) reads `title`.
+  func column(titled title: String, row: Int = 0) -> Int? {
+    cells.values.first { $0.text == title && rowAndColumn($0.reference)?.row == row }
+      .flatMap { rowAndColumn($0.reference)?.col }
+  }
+}

@@ -1,0 +1,193 @@
+import ApportionCore
+import Foundation
+import Testing
+import XLSXInspection
+
+/// The Lines sheets of a workbook in order: `Lines`, `Lines 2`, …
+func lineSheets(_ book: XLSXBook) -> [String] {
+  book.sheetNames.filter { $0 == "Lines" || $0.hasPrefix("Lines ") }
+}
+
+/// Checks every cell of `partnership.xlsx` that holds a number or a formula against the
+/// engine's results, and the text of ids, descriptions and rule names.
+func checkPartnership(_ run: WorkbookRun) throws {
+  let path = run.partnershipPath
+  let book = try XLSXBook(path: path)
+  let linesNames = lineSheets(book)
+  #expect(book.sheetNames == ["Summary"] + linesNames + ["Rules", "Sources"])
+  let n = run.ruleSet.partners.count
+  let summary = run.summary
+
+  var next = 0
+  for name in linesNames {
+    var sheet = try SheetCheck(book, path: path, sheet: name)
+    guard let amountCol = sheet.column(titled: "Amount") else {
+      Issue.record("\(name): no Amount column")
+      continue
+    }
+    let ruleNoCol = amountCol + 1
+    let firstPart = amountCol + 3
+    let checkCol = firstPart + n
+    sheet.text(0, checkCol, "Check: amount − parts")
+    for (p, partner) in run.ruleSet.partners.enumerated() {
+      sheet.text(0, firstPart + p, partner.name)
+    }
+    var sums = Array(repeating: Money.zero, count: n + 1)
+    var row = 1
+    while sheet[row, amountCol]?.kind == .number {
+      guard next < run.results.count else {
+        Issue.record("\(name) row \(row + 1): more rows than lines")
+        break
+      }
+      let result = run.results[next]
+      sheet.text(row, 0, result.line.id)
+      sheet.text(row, 1, result.line.description)
+      sheet.money(row, amountCol, result.line.amount, formula: false)
+      sheet.count(row, ruleNoCol, result.ruleIndex + 1, formula: false)
+      sheet.text(row, ruleNoCol + 1, run.ruleSet.rules[result.ruleIndex].name)
+      sums[n] = try sums[n] + result.line.amount
+      for (p, part) in result.parts.enumerated() {
+        sheet.money(row, firstPart + p, part, formula: false)
+        sums[p] = try sums[p] + part
+      }
+      sheet.money(row, checkCol, .zero, formula: true)
+      #expect(
+        sheet[row, checkCol]?.formula
+          == "ROUND(\(a1(row, amountCol))-SUM(\(a1(row, firstPart)):\(a1(row, checkCol - 1))),2)")
+      row += 1
+      next += 1
+    }
+    sheet.text(row, 0, "Total")
+    sheet.money(row, amountCol, sums[n], formula: true)
+    for p in 0..<n { sheet.money(row, firstPart + p, sums[p], formula: true) }
+    sheet.money(row, checkCol, .zero, formula: true)
+    #expect(
+      sheet[row, amountCol]?.formula == "SUM(\(a1(1, amountCol)):\(a1(max(1, row - 1), amountCol)))"
+    )
+    sheet.expectEveryNumberChecked()
+  }
+  #expect(next == run.results.count, "the Lines sheets hold \(next) of \(run.results.count) lines")
+
+  var grid = try SheetCheck(book, path: path, sheet: "Summary")
+  let header = 4
+  for (p, partner) in run.ruleSet.partners.enumerated() { grid.text(header, 2 + p, partner.name) }
+  for (r, rule) in run.ruleSet.rules.enumerated() {
+    let row = header + 1 + r
+    grid.text(row, 0, rule.name)
+    grid.count(row, 1, summary.ruleLineCounts[r], formula: true)
+    for p in 0..<n { grid.money(row, 2 + p, summary.byRule[r][p], formula: true) }
+    grid.money(row, 2 + n, summary.ruleTotals[r], formula: true)
+  }
+  let totalRow = header + 1 + run.ruleSet.rules.count
+  grid.text(totalRow, 0, "Total")
+  grid.count(totalRow, 1, summary.lineCount, formula: true)
+  for p in 0..<n { grid.money(totalRow, 2 + p, summary.partnerTotals[p], formula: true) }
+  grid.money(totalRow, 2 + n, summary.total, formula: true)
+  grid.money(totalRow + 2, 2 + n, summary.total, formula: true)
+  grid.money(totalRow + 3, 2 + n, .zero, formula: true)
+  grid.expectEveryNumberChecked()
+
+  var rules = try SheetCheck(book, path: path, sheet: "Rules")
+  for (r, rule) in run.ruleSet.rules.enumerated() {
+    rules.count(r + 1, 0, r + 1, formula: false)
+    rules.text(r + 1, 1, rule.name)
+    rules.count(r + 1, 5, summary.ruleLineCounts[r], formula: true)
+    rules.money(r + 1, 6, summary.ruleTotals[r], formula: true)
+  }
+  rules.expectEveryNumberChecked()
+
+  try checkSources(book, path: path, run: run)
+}
+
+/// The Sources sheet holds text only, including the line count.
+func checkSources(_ book: XLSXBook, path: String, run: WorkbookRun) throws {
+  let sources = try SheetCheck(book, path: path, sheet: "Sources")
+  let count = sources.cells.values.first { $0.text == "Budget lines" }
+    .flatMap { rowAndColumn($0.reference) }
+    .flatMap { sources[$0.row, 1] }
+  #expect(count?.kind == .string && count?.text == String(run.summary.lineCount))
+  sources.expectEveryNumberChecked()
+}
+
+/// Checks every number and formula of partner `p`'s statement workbook.
+func checkPartner(_ run: WorkbookRun, _ p: Int, path: String) throws {
+  let book = try XLSXBook(path: path)
+  let linesNames = lineSheets(book)
+  let partner = run.ruleSet.partners[p]
+  let summary = run.summary
+  guard let statementName = book.sheetNames.first else {
+    Issue.record("\(path): no sheets")
+    return
+  }
+  #expect(book.sheetNames == [statementName] + linesNames + ["Sources"])
+
+  var next = 0
+  for name in linesNames {
+    var sheet = try SheetCheck(book, path: path, sheet: name)
+    guard let amountCol = sheet.column(titled: "Amount") else {
+      Issue.record("\(name): no Amount column")
+      continue
+    }
+    let partCol = amountCol + 4
+    sheet.text(0, partCol, "\(partner.name)'s part")
+    var sums = (amount: Money.zero, part: Money.zero)
+    var row = 1
+    while sheet[row, amountCol]?.kind == .number {
+      guard next < run.results.count else {
+        Issue.record("\(name) row \(row + 1): more rows than lines")
+        break
+      }
+      let result = run.results[next]
+      sheet.text(row, 0, result.line.id)
+      sheet.text(row, 1, result.line.description)
+      sheet.money(row, amountCol, result.line.amount, formula: false)
+      sheet.count(row, amountCol + 1, result.ruleIndex + 1, formula: false)
+      sheet.text(row, amountCol + 2, run.ruleSet.rules[result.ruleIndex].name)
+      sheet.money(row, partCol, result.parts[p], formula: false)
+      sums = (try sums.amount + result.line.amount, try sums.part + result.parts[p])
+      row += 1
+      next += 1
+    }
+    sheet.text(row, 0, "Total")
+    sheet.money(row, amountCol, sums.amount, formula: true)
+    sheet.money(row, partCol, sums.part, formula: true)
+    sheet.expectEveryNumberChecked()
+  }
+  #expect(next == run.results.count, "\(path): \(next) of \(run.results.count) lines")
+
+  var statement = try SheetCheck(book, path: path, sheet: statementName)
+  let header = 4
+  statement.text(header, 4, "\(partner.name)'s part")
+  for (r, rule) in run.ruleSet.rules.enumerated() {
+    let row = header + 1 + r
+    statement.text(row, 0, rule.name)
+    statement.count(row, 2, summary.ruleLineCounts[r], formula: true)
+    statement.money(row, 3, summary.ruleTotals[r], formula: true)
+    statement.money(row, 4, summary.byRule[r][p], formula: true)
+  }
+  let totalRow = header + 1 + run.ruleSet.rules.count
+  statement.text(totalRow, 0, "Total payable by \(partner.name)")
+  statement.count(totalRow, 2, summary.lineCount, formula: true)
+  statement.money(totalRow, 3, summary.total, formula: true)
+  statement.money(totalRow, 4, summary.partnerTotals[p], formula: true)
+  let contextRow = totalRow + 2
+  for (q, other) in run.ruleSet.partners.enumerated() {
+    statement.text(contextRow + 1 + q, 0, other.name + (q == p ? " (this statement)" : ""))
+    statement.money(contextRow + 1 + q, 4, summary.partnerTotals[q], formula: false)
+  }
+  let sumRow = contextRow + 1 + run.ruleSet.partners.count
+  statement.text(sumRow, 0, "Total of all partners")
+  statement.money(sumRow, 4, summary.total, formula: true)
+  statement.money(sumRow + 1, 4, .zero, formula: true)
+  statement.expectEveryNumberChecked()
+
+  try checkSources(book, path: path, run: run)
+}
+
+/// Checks the partnership workbook and every partner's.
+func checkAllWorkbooks(_ run: WorkbookRun) throws {
+  #expect(run.paths.count == run.ruleSet.partners.count + 1)
+  #expect(run.paths.first == run.partnershipPath)
+  try checkPartnership(run)
+  for (p, path) in run.paths.dropFirst().enumerated() { try checkPartner(run, p, path: path) }
+}

@@ -1,0 +1,121 @@
+import ApportionCore
+import ApportionIO
+import ApportionWorkbooks
+import Foundation
+
+/// The package root: the nearest folder above this file holding `Package.swift`.
+let packageRoot: URL = {
+  var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  while url.path != "/" {
+    if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+      return url
+    }
+    url.deleteLastPathComponent()
+  }
+  return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+}()
+
+/// A fresh folder under the system temporary directory for one test's files.
+func temporaryFolder() throws -> URL {
+  let url = FileManager.default.temporaryDirectory
+    .appendingPathComponent("ApportionWorkbooksTests-\(UUID().uuidString)", isDirectory: true)
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}
+
+/// The engine's results for one budget and the workbooks written from them.
+struct WorkbookRun {
+  let ruleSet: RuleSet
+  let results: [LineResult]
+  let summary: Summary
+  /// The folder the workbooks were written into.
+  let directory: URL
+  /// What `WorkbookSet.finish` returned: partnership first, then one per partner.
+  let paths: [String]
+  var partnershipPath: String { directory.appendingPathComponent("partnership.xlsx").path }
+}
+
+/// Fixed sources, so that the tests do not depend on file hashes.
+func testSources(year: String, epoch: String? = nil) -> RunSources {
+  RunSources(
+    rulesPath: "rules.yaml", rulesSHA256: String(repeating: "a", count: 64),
+    budgetPath: "budget.csv", budgetSHA256: String(repeating: "b", count: 64),
+    toolVersion: "test", created: RunSources.creationTime(year: year, sourceDateEpoch: epoch))
+}
+
+/// Runs files through ``Job`` and ``WorkbookSet`` as `apportion run --out` does: a first
+/// pass counts the lines, the second streams them into the workbooks.
+func runJob(
+  rules: String, budget: String, out: URL,
+  maxLinesPerSheet: Int = WorkbookSet.defaultLinesPerSheet, epoch: String? = nil
+) throws -> WorkbookRun {
+  let job = try Job(rules: rules, budget: budget)
+  var results: [LineResult] = []
+  let checked = try job.run { results.append($0) }
+  var books: WorkbookSet?
+  let summary = try job.run(
+    begin: { schema in
+      books = try WorkbookSet(
+        directory: out.path, ruleSet: job.ruleSet, schema: schema,
+        sources: testSources(year: job.ruleSet.year, epoch: epoch),
+        lineCount: checked.lineCount, maxLinesPerSheet: maxLinesPerSheet)
+    },
+    each: { try books?.add($0) })
+  guard let books else { throw TestFailure("no workbooks were started") }
+  let paths = try books.finish(summary)
+  return WorkbookRun(
+    ruleSet: job.ruleSet, results: results, summary: summary, directory: out, paths: paths)
+}
+
+/// Writes a rule file and a budget into `folder` and runs them.
+func runTexts(
+  rules: String, budget: String, in folder: URL,
+  maxLinesPerSheet: Int = WorkbookSet.defaultLinesPerSheet
+) throws -> WorkbookRun {
+  let rulesPath = folder.appendingPathComponent("rules.yaml")
+  let budgetPath = folder.appendingPathComponent("budget.csv")
+  try Data(rules.utf8).write(to: rulesPath)
+  try Data(budget.utf8).write(to: budgetPath)
+  return try runJob(
+    rules: rulesPath.path, budget: budgetPath.path, out: folder.appendingPathComponent("out"),
+    maxLinesPerSheet: maxLinesPerSheet)
+}
+
+/// The sample budget (Samples/2016-17) through the workbooks.
+func runSample(in folder: URL) throws -> WorkbookRun {
+  try runJob(
+    rules: packageRoot.appendingPathComponent("Rules/brent-lewisham.yaml").path,
+    budget: packageRoot.appendingPathComponent("Samples/2016-17/budget.csv").path,
+    out: folder.appendingPathComponent("out"))
+}
+
+/// Runs a rule set built in code over lines built in code, straight through the engine.
+func runInCode(
+  ruleSet: RuleSet, columns: [String], rows: [[String]], out: URL,
+  maxLinesPerSheet: Int = WorkbookSet.defaultLinesPerSheet
+) throws -> WorkbookRun {
+  let schema = try BudgetSchema(
+    columns: columns, locations: columns.map { _ in SourceLocation(file: "budget.csv") })
+  var engine = try Apportioner(ruleSet: ruleSet, schema: schema)
+  var results: [LineResult] = []
+  for (index, row) in rows.enumerated() {
+    let line = BudgetLine(
+      id: row[0], description: row[1], amount: try Money(parsing: row[2]), values: row,
+      location: SourceLocation(file: "budget.csv", line: index + 2))
+    if let result = try engine.apportion(line) { results.append(result) }
+  }
+  let summary = try engine.finish()
+  let books = try WorkbookSet(
+    directory: out.path, ruleSet: ruleSet, schema: schema,
+    sources: testSources(year: ruleSet.year), lineCount: results.count,
+    maxLinesPerSheet: maxLinesPerSheet)
+  for result in results { try books.add(result) }
+  let paths = try books.finish(summary)
+  return WorkbookRun(
+    ruleSet: ruleSet, results: results, summary: summary, directory: out, paths: paths)
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}
