@@ -38,8 +38,12 @@ final class PartnerWorkbook {
         comments: "Generated from \(sources.rulesPath) and \(sources.budgetPath)",
         created: sources.created))
     styles = try Styles(workbook)
+    // The statement comes first, so it must not take a name the Lines sheets will need.
+    let perSheet = max(1, maxLinesPerSheet)
+    let lineSheets = max(1, (lineCount + perSheet - 1) / perSheet)
+    let taken = ["Lines", "Sources"] + (1..<lineSheets).map { "Lines \($0 + 1)" }
     statement = SheetWriter(
-      try workbook.addWorksheet(name: Names.sheetName(name, taken: ["Lines", "Sources"])))
+      try workbook.addWorksheet(name: Names.sheetName(name, taken: taken)))
     amountCol = 2 + usedColumns.count
     ruleNoCol = amountCol + 1
     basisCol = amountCol + 3
