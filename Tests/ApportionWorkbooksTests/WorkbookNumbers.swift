@@ -5,7 +5,7 @@ import XLSXInspection
 
 /// The Lines sheets of a workbook in order: `Lines`, `Lines 2`, …
 func lineSheets(_ book: XLSXBook) -> [String] {
-  book.sheetNames.filter { $0 == "Lines" || $0.hasPrefix("Lines ") }
+  book.sheetNames.filter { $0.wholeMatch(of: /Lines( [0-9]+)?/) != nil }
 }
 
 /// Checks every cell of `partnership.xlsx` that holds a number or a formula against the
