@@ -15,6 +15,13 @@ final class LinesSheets {
   private let workbook: Workbook
   private let styles: Styles
   private let columns: [Column]
+  private let usedColumns: [(name: String, position: Int)]
+  private let ruleNames: [String]
+  /// Every Lines sheet starts with id, description, the columns the rules use, amount, rule
+  /// number and rule name; the workbook's own columns follow from `firstExtraColumn`.
+  let amountColumn: Int
+  let ruleNumberColumn: Int
+  let firstExtraColumn: Int
   private let title: String
   /// Lines planned for each sheet: the filter and the totals row must be placed before
   /// the rows are streamed (constant-memory mode writes rows in order).
@@ -29,12 +36,24 @@ final class LinesSheets {
   ///   - maxDataRows: lines per sheet before the next sheet starts (the sheet's limit less
   ///     the header and totals rows; smaller in tests).
   init(
-    workbook: Workbook, styles: Styles, columns: [Column], title: String, lineCount: Int,
+    workbook: Workbook, styles: Styles, usedColumns: [(name: String, position: Int)],
+    ruleNames: [String], extraColumns: [Column], title: String, lineCount: Int,
     maxDataRows: Int = Worksheet.maxRows - 2
   ) throws {
     self.workbook = workbook
     self.styles = styles
-    self.columns = columns
+    self.usedColumns = usedColumns
+    self.ruleNames = ruleNames
+    amountColumn = 2 + usedColumns.count
+    ruleNumberColumn = amountColumn + 1
+    firstExtraColumn = amountColumn + 3
+    self.columns =
+      [Column(title: "Id"), Column(title: "Description")]
+      + usedColumns.map { Column(title: $0.name) }
+      + [
+        Column(title: "Amount", isMoney: true, minimumWidth: 10), Column(title: "Rule no."),
+        Column(title: "Rule"),
+      ] + extraColumns
     self.title = title
     let perSheet = max(1, maxDataRows)
     var plan: [Int] = []
@@ -62,9 +81,26 @@ final class LinesSheets {
     sums = [:]
   }
 
-  /// Writes one line's row through `body(sheet, row)`; money cells must be reported with
-  /// ``add(_:column:)`` so the totals row can cache its value.
-  func write(_ body: (SheetWriter, Int) throws -> Void) throws {
+  /// Writes one line's row: the leading cells here, the workbook's own through
+  /// `extra(sheet, row)`, whose money cells must be reported with ``add(_:column:)`` so the
+  /// totals row can cache its value.
+  func write(_ result: LineResult, extra: (SheetWriter, Int) throws -> Void) throws {
+    let line = result.line
+    try write { sheet, row in
+      try sheet.text(row, 0, line.id)
+      try sheet.text(row, 1, line.description)
+      for (offset, column) in usedColumns.enumerated() {
+        try sheet.text(row, 2 + offset, line.value(at: column.position))
+      }
+      try sheet.money(row, amountColumn, line.amount, styles.money)
+      try sheet.integer(row, ruleNumberColumn, result.ruleIndex + 1, styles.integer)
+      try sheet.text(row, ruleNumberColumn + 1, ruleNames[result.ruleIndex])
+      try extra(sheet, row)
+    }
+    try add(line.amount, column: amountColumn)
+  }
+
+  private func write(_ body: (SheetWriter, Int) throws -> Void) throws {
     var index = sheets.count - 1
     if rowCounts[index] == planned[index] {
       guard index + 1 < planned.count else {

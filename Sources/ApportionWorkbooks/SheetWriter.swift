@@ -39,8 +39,7 @@ final class SheetWriter {
   }
 
   /// A formula whose value is money, with the engine's value cached.
-  func formula(_ row: Int, _ col: Int, _ formula: String, _ value: Money, _ format: Format) throws
-  {
+  func formula(_ row: Int, _ col: Int, _ formula: String, _ value: Money, _ format: Format) throws {
     measure(col, Self.width(of: value))
     try sheet.writeFormula(row: row, col: col, formula, cachedPence: value.pence, format: format)
   }
@@ -56,11 +55,12 @@ final class SheetWriter {
   /// opening): `texts` are the wrapped cells' text and their columns' widths in characters.
   /// Call it before writing the row's cells.
   func fitRow(_ row: Int, wrapped texts: [(String, Double)]) throws {
-    let lines = texts.map { text, width in
-      text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
-        $0 + max(1, Int((Double($1.count) / max(1, width - 2)).rounded(.up)))
-      }
-    }.max() ?? 1
+    let lines =
+      texts.map { text, width in
+        text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
+          $0 + max(1, Int((Double($1.count) / max(1, width - 2)).rounded(.up)))
+        }
+      }.max() ?? 1
     if lines > 1 { try sheet.setRow(row: row, height: 15 * Double(lines)) }
   }
 
@@ -75,12 +75,14 @@ final class SheetWriter {
     return digits + (digits - 1) / 3 + 4 + (money.pence < 0 ? 2 : 0)
   }
 
-  /// Sets every written column's width from its longest content.
-  func fitColumns(minimum: [Int: Int] = [:]) throws {
+  /// Sets every written column's width from its longest content, at most `maximum` (or
+  /// ``maxWidth``) characters.
+  func fitColumns(minimum: [Int: Int] = [:], maximum: [Int: Int] = [:]) throws {
     for col in Set(widths.keys).union(minimum.keys).sorted() {
-      let characters = max(widths[col, default: 0], minimum[col, default: 0])
+      let longest = min(maximum[col] ?? Self.maxWidth, widths[col, default: 0])
+      let characters = max(longest, minimum[col, default: 0])
       // Proportional fonts and bold headers run wider than a character count.
-      let width = Double(min(Self.maxWidth, characters)) * 1.15 + 2
+      let width = Double(characters) * 1.15 + 2
       try sheet.setColumn(first: col, last: col, width: width)
     }
   }
@@ -91,7 +93,8 @@ final class SheetWriter {
     try sheet.setPaperA4()
     try sheet.fitToPages(width: 1, height: 0)
     if let headerRow { try sheet.repeatRows(first: headerRow, last: headerRow) }
-    try sheet.setHeader("&L" + Worksheet.escapeHeaderFooter(title) + "&R" + Worksheet.escapeHeaderFooter(name))
+    try sheet.setHeader(
+      "&L" + Worksheet.escapeHeaderFooter(title) + "&R" + Worksheet.escapeHeaderFooter(name))
     try sheet.setFooter("&CPage &P of &N")
   }
 }

@@ -52,6 +52,21 @@ public final class Chart {
     Lxw.setTitle(handle, title)
   }
 
+  /// Sets the number format of the value axis, e.g. `£#,##0`.
+  public func setValueAxisNumberFormat(_ format: String) throws {
+    _ = try workbook.requireOpen(.addChart)
+    guard !format.contains("\0") else {
+      throw XlsxError(.addChart, reason: "the number format contains NUL")
+    }
+    Lxw.setValueAxisNumberFormat(handle, format)
+  }
+
+  /// Shows no legend (for a chart of a single series).
+  public func hideLegend() throws {
+    _ = try workbook.requireOpen(.addChart)
+    Lxw.hideLegend(handle)
+  }
+
   private func checkLiteral(_ text: String, what: String) throws {
     if text.hasPrefix("=") || text.contains("\0") {
       throw XlsxError(

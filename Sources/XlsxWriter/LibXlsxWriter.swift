@@ -279,6 +279,15 @@ enum Lxw {
     chart_title_set_name(chart, title)
   }
 
+  /// The value axis's number format (libxlsxwriter copies the string).
+  static func setValueAxisNumberFormat(_ chart: Handle.Chart, _ format: String) {
+    chart_axis_set_num_format(chart.pointee.y_axis, format)
+  }
+
+  static func hideLegend(_ chart: Handle.Chart) {
+    chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+  }
+
   static func insertChart(
     _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ chart: Handle.Chart
   ) -> Int {
