@@ -34,7 +34,7 @@ final class SheetWriter {
   }
 
   func integer(_ row: Int, _ col: Int, _ value: Int, _ format: Format) throws {
-    measure(col, value.formatted.count)
+    measure(col, Self.width(of: value))
     try sheet.writeNumber(row: row, col: col, Double(value), format: format)
   }
 
@@ -46,7 +46,7 @@ final class SheetWriter {
 
   /// A formula whose value is a count, with the engine's value cached.
   func formula(_ row: Int, _ col: Int, _ formula: String, count: Int, _ format: Format) throws {
-    measure(col, count.formatted.count)
+    measure(col, Self.width(of: count))
     try sheet.writeFormula(
       row: row, col: col, formula, cachedValue: Double(count), format: format)
   }
@@ -66,13 +66,23 @@ final class SheetWriter {
 
   /// The width of `£1,234.56` or `(£1,234.56)` without building the text.
   static func width(of money: Money) -> Int {
-    var pounds = money.pence.magnitude / 100
+    groupedWidth(money.pence.magnitude / 100) + 4 + (money.pence < 0 ? 2 : 0)
+  }
+
+  /// The width of `1,234` or `-1,234` without building the text.
+  static func width(of count: Int) -> Int {
+    groupedWidth(count.magnitude) + (count < 0 ? 1 : 0)
+  }
+
+  /// Digits plus thousands separators.
+  private static func groupedWidth<T: BinaryInteger>(_ magnitude: T) -> Int {
+    var rest = magnitude
     var digits = 1
-    while pounds >= 10 {
-      pounds /= 10
+    while rest >= 10 {
+      rest /= 10
       digits += 1
     }
-    return digits + (digits - 1) / 3 + 4 + (money.pence < 0 ? 2 : 0)
+    return digits + (digits - 1) / 3
   }
 
   /// Sets every written column's width from its longest content, at most `maximum` (or
@@ -96,19 +106,6 @@ final class SheetWriter {
     try sheet.setHeader(
       "&L" + Worksheet.escapeHeaderFooter(title) + "&R" + Worksheet.escapeHeaderFooter(name))
     try sheet.setFooter("&CPage &P of &N")
-  }
-}
-
-extension Int {
-  /// With thousands separators, for measuring widths.
-  var formatted: String {
-    let digits = String(magnitude)
-    var out = ""
-    for (index, digit) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-      out.append(digit)
-    }
-    return (self < 0 ? "-" : "") + out
   }
 }
 

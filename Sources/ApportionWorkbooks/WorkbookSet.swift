@@ -139,5 +139,5 @@ public final class WorkbookSet {
 /// A workbook could not be written; says why.
 public struct OutputError: Error, CustomStringConvertible {
   public let description: String
-  init(_ description: String) { self.description = description }
+  public init(_ description: String) { self.description = description }
 }

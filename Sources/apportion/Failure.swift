@@ -1,4 +1,5 @@
 import ApportionCore
+import ApportionWorkbooks
 import ArgumentParser
 import Foundation
 
@@ -23,8 +24,8 @@ enum Console {
     } catch let diagnostic as Diagnostic {
       report([diagnostic])
       throw ExitCode(1)
-    } catch let failure as OutputFailure {
-      printError("error: \(failure.message)")
+    } catch let failure as OutputError {
+      printError("error: \(failure)")
       throw ExitCode(2)
     } catch let error as ValidationError {
       throw error
@@ -37,9 +38,4 @@ enum Console {
       throw ExitCode(2)
     }
   }
-}
-
-/// An output that could not be written.
-struct OutputFailure: Error {
-  let message: String
 }

@@ -50,7 +50,7 @@ struct Run: ParsableCommand {
         }
         writer.finish(summary)
         do { try writer.output.flush() } catch {
-          throw OutputFailure(message: "cannot write to standard output: \(error)")
+          throw OutputError("cannot write to standard output: \(error)")
         }
       } else {
         summary = try job.run(begin: begin) { try books?.add($0) }
@@ -71,7 +71,7 @@ extension Job {
   func sources() throws -> RunSources {
     func digest(_ path: String) throws -> String {
       do { return try FileDigest.sha256(path: path) } catch {
-        throw OutputFailure(message: "cannot read \(path) to fingerprint it: \(error)")
+        throw OutputError("cannot read \(path) to fingerprint it: \(error)")
       }
     }
     return RunSources(

@@ -46,9 +46,6 @@ public enum ColumnTest: Sendable, Hashable {
   /// The value is empty (`true`) or not (`false`).
   case empty(Bool)
 
-  /// Whether a value passes, comparing trimmed and case-folded text.
-  func matches(_ raw: String) -> Bool { CompiledTest(self).matches(raw) }
-
   /// Plain words for `check`, `explain` and the workbook's Rules sheet.
   public func describe(column: String) -> String {
     switch self {

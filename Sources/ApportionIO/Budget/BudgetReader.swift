@@ -66,7 +66,7 @@ public final class BudgetReader {
     let idColumn = schema.idColumn
     let amountColumn = schema.amountColumn
     let descriptionColumn = schema.descriptionColumn
-    let id = trimmed(record.fields[idColumn])
+    let id = String(Substring(record.fields[idColumn]).trimmingSpaces())
     guard !id.isEmpty else {
       throw Diagnostic(at: place(idColumn), "the line has no id", hint: "give every line an id")
     }
@@ -83,7 +83,8 @@ public final class BudgetReader {
     }
     count += 1
     return BudgetLine(
-      id: id, description: trimmed(record.fields[descriptionColumn]), amount: amount,
+      id: id, description: String(Substring(record.fields[descriptionColumn]).trimmingSpaces()),
+      amount: amount,
       values: record.fields, location: here, columns: record.columns)
   }
 
@@ -99,11 +100,4 @@ public final class BudgetReader {
   private static func message(_ error: any Error) -> String {
     (error as? CSVError)?.message ?? "\(error)"
   }
-}
-
-func trimmed(_ text: String) -> String {
-  var result = Substring(text)
-  while let first = result.first, first.isWhitespace { result = result.dropFirst() }
-  while let last = result.last, last.isWhitespace { result = result.dropLast() }
-  return String(result)
 }
