@@ -50,27 +50,32 @@ let package = Package(
       dependencies: ["ApportionCore", "ApportionIO", "ApportionWorkbooks"],
       path: "Benchmarks/apportion-bench"
     ),
+    // Test-only: what several test targets share (a seeded generator, temporary folders,
+    // money text without floating point).
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
       name: "ApportionCoreTests",
       dependencies: [
-        "ApportionCore", .product(name: "PropertyBased", package: "swift-property-based"),
+        "ApportionCore", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
-    .testTarget(name: "ApportionIOTests", dependencies: ["ApportionIO"]),
+    .testTarget(name: "ApportionIOTests", dependencies: ["ApportionIO", "TestSupport"]),
     // Test-only: reads a written .xlsx back (unzip, sheet XML) so tests check the numbers.
     .target(
       name: "XLSXInspection",
       dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
       path: "Tests/XLSXInspection"
     ),
-    .testTarget(name: "XlsxWriterTests", dependencies: ["XlsxWriter", "XLSXInspection"]),
+    .testTarget(
+      name: "XlsxWriterTests", dependencies: ["XlsxWriter", "XLSXInspection", "TestSupport"]),
     .testTarget(
       name: "ApportionWorkbooksTests",
-      dependencies: ["ApportionWorkbooks", "ApportionIO", "XLSXInspection"]
+      dependencies: ["ApportionWorkbooks", "ApportionIO", "XLSXInspection", "TestSupport"]
     ),
     .testTarget(
       name: "CLITests",
-      dependencies: ["apportion", "ApportionIO"],
+      dependencies: ["apportion", "ApportionIO", "TestSupport"],
       resources: [.copy("Fixtures")]
     ),
   ]

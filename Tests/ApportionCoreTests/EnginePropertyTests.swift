@@ -1,4 +1,5 @@
 import PropertyBased
+import TestSupport
 import Testing
 
 @testable import ApportionCore
@@ -12,7 +13,7 @@ struct RandomCase {
   var exact: [[String: Fraction]]
 
   init(amounts: [Int64], partnerCount: Int, kind: Int, seed: UInt64) {
-    var rng = SplitMix(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     let ids = (0..<partnerCount).map { "p\(Int(rng.next() % 1000))-\($0)" }
     let partners = Fixture.partners(ids)
     func uniform(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }

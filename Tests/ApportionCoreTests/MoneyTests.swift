@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import ApportionCore
@@ -101,7 +102,7 @@ struct MoneyErrorCase: Sendable, CustomTestStringConvertible {
   }
 
   @Test func textRoundTripsForManyValues() throws {
-    var rng = SplitMix(seed: 7)
+    var rng = SeededGenerator(seed: 7)
     for _ in 0..<5000 {
       let pence = Int64(bitPattern: rng.next()) >> Int64(rng.next() % 60)
       let money = Money(pence: pence)
@@ -109,18 +110,5 @@ struct MoneyErrorCase: Sendable, CustomTestStringConvertible {
       #expect(try Money(parsing: money.formatted) == money)
       #expect(try Money(parsing: money.grouped) == money)
     }
-  }
-}
-
-/// A small seeded generator so that random tests repeat exactly.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

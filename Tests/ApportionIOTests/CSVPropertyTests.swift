@@ -1,21 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import ApportionIO
-
-/// SplitMix64: a small, seeded, reproducible random number generator.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
-  }
-}
 
 /// Writes CSV text while tracking the line and column of the next character the way the
 /// reader counts them: CR, LF and CRLF each end a line; every Unicode scalar is one column.

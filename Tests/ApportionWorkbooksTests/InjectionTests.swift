@@ -1,5 +1,6 @@
 import ApportionCore
 import Foundation
+import TestSupport
 import Testing
 import XLSXInspection
 
@@ -35,7 +36,7 @@ import XLSXInspection
         + "\(Self.csvField(text))\n"
     }
     budget += "S-1,\(Self.csvField("=1+1")),5.00,staff\n"
-    let folder = try temporaryFolder()
+    let folder = try TemporaryFolder().url
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try runTexts(rules: rules, budget: budget, in: folder)
     try checkAllWorkbooks(run)
@@ -81,7 +82,7 @@ import XLSXInspection
       ("a", "a[b]:c*d?e/f\\g"), ("b", Self.forty), ("c", "Lines"), ("d", "sources"),
       ("e", "Dup"), ("f", "Dup"), ("g", "'quoted'"), ("h", "History"), ("i", "[]:*?/\\"),
     ]
-    let folder = try temporaryFolder()
+    let folder = try TemporaryFolder().url
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try runInCode(
       ruleSet: Self.ruleSet(partners), columns: ["id", "description", "amount"],
@@ -115,7 +116,7 @@ import XLSXInspection
       ("../evil", "Evil"), ("partnership", "Partnership"), ("a/b", "Slash"), ("x.y", "Dot"),
       ("x_y", "Underscore"), ("/etc/passwd", "Root"), ("..", "Up"), ("PARTNERSHIP", "Upper"),
     ]
-    let root = try temporaryFolder()
+    let root = try TemporaryFolder().url
     defer { try? FileManager.default.removeItem(at: root) }
     let out = root.appendingPathComponent("out")
     let run = try runInCode(

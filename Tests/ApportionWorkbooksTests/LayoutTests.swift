@@ -1,5 +1,6 @@
 import ApportionCore
 import Foundation
+import TestSupport
 import Testing
 import XLSXInspection
 
@@ -11,7 +12,7 @@ import XLSXInspection
   }
 
   @Test func linesContinueOnFurtherSheetsWithTheirOwnTotals() throws {
-    let folder = try temporaryFolder()
+    let folder = try TemporaryFolder().url
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try Self.overflowRun(in: folder)
     #expect(run.results.count == 20)
@@ -43,7 +44,7 @@ import XLSXInspection
     .enabled(
       if: Gnumeric.runsRecalculation, "ssconvert (gnumeric) is not installed; skipped locally"))
   func overflowSheetsRecalculateToTheEnginesTotals() throws {
-    let folder = try temporaryFolder()
+    let folder = try TemporaryFolder().url
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try Self.overflowRun(in: folder)
     try checkAllWorkbooks(run)
@@ -57,7 +58,7 @@ import XLSXInspection
         Partner(id: PartnerID("a"), name: "Lines 2"), Partner(id: PartnerID("b"), name: "Lines 3"),
       ],
       rules: [Rule(name: "All", basis: .equal(among: nil))])
-    let folder = try temporaryFolder()
+    let folder = try TemporaryFolder().url
     defer { try? FileManager.default.removeItem(at: folder) }
     let rows = (1...10).map { ["L\($0)", "Line \($0)", "\($0).01"] }
     let run = try runInCode(
@@ -75,7 +76,7 @@ import XLSXInspection
 /// Sheet order, frozen headers, filters and print setup.
 @Suite struct StructureTests {
   @Test func sampleSheetsAreInOrderWithFrozenHeadersFiltersAndPrintSetup() throws {
-    let folder = try temporaryFolder()
+    let folder = try TemporaryFolder().url
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try runSample(in: folder)
     let partnership = try XLSXBook(path: run.partnershipPath)

@@ -1,12 +1,13 @@
 import ApportionCore
 import Foundation
+import TestSupport
 import Testing
 
 /// Every money cell and every formula's cached value in every workbook equals the engine's
 /// result, to the penny.
 @Suite struct NumberTests {
   @Test func sampleWorkbooksHoldTheEnginesNumbers() throws {
-    let folder = try temporaryFolder()
+    let folder = try TemporaryFolder().url
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try runSample(in: folder)
     #expect(run.results.count == 105)
@@ -17,7 +18,7 @@ import Testing
   @Test(arguments: Array(UInt64(1)...UInt64(12)))
   func randomBudgetWorkbooksHoldTheEnginesNumbers(seed: UInt64) throws {
     let budget = RandomBudget(seed: seed)
-    let folder = try temporaryFolder()
+    let folder = try TemporaryFolder().url
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try runTexts(rules: budget.rules, budget: budget.budget, in: folder)
     #expect(run.results.count == budget.lineCount, "\(budget)")

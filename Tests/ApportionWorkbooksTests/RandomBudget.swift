@@ -1,15 +1,4 @@
-/// A small deterministic generator (SplitMix64), so that a failing seed can be rerun.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+import TestSupport
 
 /// A random rule file and budget using every basis: direct by column, direct, fixed
 /// percentages, a driver, equal among some, a carve-out by column and an equal catch-all.

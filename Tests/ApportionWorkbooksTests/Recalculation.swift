@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import XLSXInspection
 
@@ -22,7 +23,7 @@ enum Gnumeric {
     guard let ssconvert else {
       throw TestFailure("ssconvert is not installed (apt-get install gnumeric)")
     }
-    let folder = try temporaryFolder()
+    let folder = try TemporaryFolder().url
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("out.csv").path
     let process = Process()

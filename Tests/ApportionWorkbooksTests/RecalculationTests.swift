@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Gnumeric recalculates every formula of the workbooks to the engine's values.
@@ -8,7 +9,7 @@ import Testing
     "ssconvert (gnumeric) is not installed; recalculation tests skipped (they fail in CI)"))
 struct RecalculationTests {
   @Test func sampleWorkbooksRecalculateToTheEnginesValues() throws {
-    let folder = try temporaryFolder()
+    let folder = try TemporaryFolder().url
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try runSample(in: folder)
     try checkAllWorkbooks(run)
@@ -20,7 +21,7 @@ struct RecalculationTests {
 
   @Test func randomBudgetWithThreeOrMorePartnersRecalculates() throws {
     let budget = RandomBudget(seed: 2024, partners: 3...5, lines: 40...60)
-    let folder = try temporaryFolder()
+    let folder = try TemporaryFolder().url
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try runTexts(rules: budget.rules, budget: budget.budget, in: folder)
     #expect(run.ruleSet.partners.count >= 3, "\(budget)")
@@ -29,7 +30,7 @@ struct RecalculationTests {
   }
 
   @Test func recalculatedSummaryShowsTheEnginesTotals() throws {
-    let folder = try temporaryFolder()
+    let folder = try TemporaryFolder().url
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try runSample(in: folder)
     let summary = try Gnumeric.recalculate(run.partnershipPath)[0]

@@ -1,5 +1,6 @@
 import ApportionCore
 import Foundation
+import TestSupport
 import Testing
 import XLSXInspection
 

@@ -2,26 +2,7 @@ import ApportionCore
 import ApportionIO
 import ApportionWorkbooks
 import Foundation
-
-/// The package root: the nearest folder above this file holding `Package.swift`.
-let packageRoot: URL = {
-  var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  while url.path != "/" {
-    if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-      return url
-    }
-    url.deleteLastPathComponent()
-  }
-  return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-}()
-
-/// A fresh folder under the system temporary directory for one test's files.
-func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory
-    .appendingPathComponent("ApportionWorkbooksTests-\(UUID().uuidString)", isDirectory: true)
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
-}
+import TestSupport
 
 /// The engine's results for one budget and the workbooks written from them.
 struct WorkbookRun {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What one run of the `apportion` executable did.
@@ -23,17 +24,6 @@ enum CLITestError: Error, CustomStringConvertible {
 
 /// Runs the built `apportion` executable and finds the files the tests compare with.
 enum CLI {
-  /// The package root: the nearest folder above this file holding `Package.swift`.
-  static let packageRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while url.path != "/" {
-      let manifest = url.appendingPathComponent("Package.swift").path
-      if FileManager.default.fileExists(atPath: manifest) { return url }
-      url.deleteLastPathComponent()
-    }
-    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-  }()
-
   /// The `apportion` executable the test target depends on.
   ///
   /// It sits in the products folder beside this target's resource bundle, which follows
@@ -88,35 +78,4 @@ enum CLI {
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
       stderr: String(decoding: stderr, as: UTF8.self), stdoutData: stdout)
   }
-}
-
-/// A new empty folder under the system's temporary folder, removed by ``remove()``.
-struct TemporaryFolder {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("apportion-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  /// Writes a file into the folder; returns its path.
-  @discardableResult
-  func write(_ name: String, _ text: String) throws -> String {
-    let file = url.appendingPathComponent(name)
-    try Data(text.utf8).write(to: file)
-    return file.path
-  }
-
-  func remove() { try? FileManager.default.removeItem(at: url) }
-}
-
-/// Integer pence from a money string such as `-1234.56`; nil unless it has the JSON
-/// output's form. Never goes through floating point.
-func pence(_ text: String) -> Int64? {
-  guard text.wholeMatch(of: /-?[0-9]+\.[0-9]{2}/) != nil else { return nil }
-  let negative = text.hasPrefix("-")
-  let digits = text.filter { $0 != "-" && $0 != "." }
-  guard let magnitude = Int64(digits) else { return nil }
-  return negative ? -magnitude : magnitude
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A rule file's first seven lines: two partners, one driver; `rules:` is line 7, so the

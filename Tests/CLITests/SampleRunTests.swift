@@ -1,5 +1,6 @@
 import ApportionIO
 import Foundation
+import TestSupport
 import Testing
 
 /// The figures worked by hand in `Samples/2016-17/README.md`, "Expected results (worked by
@@ -115,7 +116,7 @@ struct SampleRunTests {
     let result = try CLI.run(sampleJSONArguments)
     let document = try RunDocument(result.stdoutData)
     let budget = try BudgetReader(
-      path: CLI.packageRoot.appendingPathComponent("Samples/2016-17/budget.csv").path)
+      path: packageRoot.appendingPathComponent("Samples/2016-17/budget.csv").path)
     var ids: [String] = []
     while let line = try budget.next() { ids.append(line.id) }
     #expect(ids.count == 105)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `apportion run --out DIR` end to end: reproducible bytes, the creation date, nothing
@@ -13,7 +14,7 @@ import Testing
     let process = Process()
     process.executableURL = try CLI.executable()
     process.arguments = arguments
-    process.currentDirectoryURL = CLI.packageRoot
+    process.currentDirectoryURL = packageRoot
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = scratch.url.appendingPathComponent("stdout")
     let err = scratch.url.appendingPathComponent("stderr")

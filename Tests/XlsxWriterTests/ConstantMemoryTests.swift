@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 import XLSXInspection
 import XlsxWriter
 
 @Test func rowsOutOfOrderThrowInConstantMemoryMode() throws {
-  let path = try temporaryFolder().appendingPathComponent("order.xlsx").path
+  let path = try TemporaryFolder().url.appendingPathComponent("order.xlsx").path
   let book = try Workbook(path: path)
   let lines = try book.addWorksheet(name: "Lines")
   let summary = try book.addWorksheet(name: "Summary")
@@ -38,7 +39,7 @@ import XlsxWriter
 }
 
 @Test func cellsOutsideTheGridThrow() throws {
-  let book = try Workbook(path: try temporaryFolder().appendingPathComponent("g.xlsx").path)
+  let book = try Workbook(path: try TemporaryFolder().url.appendingPathComponent("g.xlsx").path)
   let sheet = try book.addWorksheet(name: "Lines")
   for (row, col) in [(Worksheet.maxRows, 0), (0, Worksheet.maxColumns), (-1, 0), (0, -1)] {
     let error = try #require(throws: XlsxError.self) {
@@ -51,7 +52,7 @@ import XlsxWriter
 }
 
 @Test func tmpdirOptionIsUsed() throws {
-  let folder = try temporaryFolder()
+  let folder = try TemporaryFolder().url
   let (_, cells) = try roundTrip(options: WorkbookOptions(tmpdir: folder.path)) { _, sheet in
     try sheet.writeMoney(row: 0, col: 0, pence: 42)
   }

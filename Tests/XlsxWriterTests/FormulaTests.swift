@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import XLSXInspection
 import XlsxWriter
@@ -27,7 +28,7 @@ private func ssconvertPath() -> String? {
 @Test(
   .enabled(if: ssconvertPath() != nil, "ssconvert (gnumeric) is not installed; skipping recalc"))
 func gnumericRecalculatesToTheCachedValues() throws {
-  let folder = try temporaryFolder()
+  let folder = try TemporaryFolder().url
   let path = folder.appendingPathComponent("recalc.xlsx").path
   let book = try Workbook(path: path)
   let sheet = try book.addWorksheet(name: "Lines")

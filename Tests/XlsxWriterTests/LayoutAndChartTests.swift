@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import XLSXInspection
 import XlsxWriter
@@ -57,7 +58,7 @@ import XlsxWriter
 }
 
 @Test func headerLongerThan255IsRefused() throws {
-  let book = try Workbook(path: try temporaryFolder().appendingPathComponent("h.xlsx").path)
+  let book = try Workbook(path: try TemporaryFolder().url.appendingPathComponent("h.xlsx").path)
   let sheet = try book.addWorksheet(name: "Lines")
   let error = try #require(throws: XlsxError.self) {
     try sheet.setHeader(String(repeating: "x", count: 256))

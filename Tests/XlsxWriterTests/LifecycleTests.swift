@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import XLSXInspection
 import XlsxWriter
@@ -18,7 +19,7 @@ private func writeSample(to path: String) throws {
 }
 
 @Test func sameInputsAndCreatedDateGiveByteIdenticalFiles() throws {
-  let folder = try temporaryFolder()
+  let folder = try TemporaryFolder().url
   let first = folder.appendingPathComponent("a.xlsx").path
   let second = folder.appendingPathComponent("b.xlsx").path
   try writeSample(to: first)
@@ -37,7 +38,7 @@ private func writeSample(to path: String) throws {
 }
 
 @Test func invalidCreatedDatesAreRefused() throws {
-  let book = try Workbook(path: try temporaryFolder().appendingPathComponent("d.xlsx").path)
+  let book = try Workbook(path: try TemporaryFolder().url.appendingPathComponent("d.xlsx").path)
   for date in [
     UTCDateTime(year: 2025, month: 2, day: 29), UTCDateTime(year: 2025, month: 13, day: 1),
     UTCDateTime(year: 1969, month: 12, day: 31), UTCDateTime(year: 1970, month: 1, day: 1),
@@ -50,7 +51,7 @@ private func writeSample(to path: String) throws {
 }
 
 @Test func closingTwiceThrowsAndCallsAfterCloseThrow() throws {
-  let path = try temporaryFolder().appendingPathComponent("twice.xlsx").path
+  let path = try TemporaryFolder().url.appendingPathComponent("twice.xlsx").path
   let book = try Workbook(path: path)
   let sheet = try book.addWorksheet(name: "Lines")
   let format = try book.addFormat(FormatSpec(bold: true))
@@ -68,7 +69,7 @@ private func writeSample(to path: String) throws {
 }
 
 @Test func droppedWorkbookIsFreedAndWritesNoFile() throws {
-  let path = try temporaryFolder().appendingPathComponent("dropped.xlsx").path
+  let path = try TemporaryFolder().url.appendingPathComponent("dropped.xlsx").path
   do {
     let book = try Workbook(path: path)
     let sheet = try book.addWorksheet(name: "Lines")
@@ -84,7 +85,7 @@ private func writeSample(to path: String) throws {
 }
 
 @Test func closeIntoMissingFolderThrows() throws {
-  let path = try temporaryFolder().appendingPathComponent("no/such/dir/out.xlsx").path
+  let path = try TemporaryFolder().url.appendingPathComponent("no/such/dir/out.xlsx").path
   let book = try Workbook(path: path)
   _ = try book.addWorksheet(name: "Lines")
   let error = try #require(throws: XlsxError.self) { try book.close() }
@@ -110,7 +111,7 @@ private func writeSample(to path: String) throws {
 }
 
 @Test func formatOfAnotherWorkbookIsRefused() throws {
-  let folder = try temporaryFolder()
+  let folder = try TemporaryFolder().url
   let one = try Workbook(path: folder.appendingPathComponent("1.xlsx").path)
   let two = try Workbook(path: folder.appendingPathComponent("2.xlsx").path)
   let sheet = try one.addWorksheet(name: "Lines")

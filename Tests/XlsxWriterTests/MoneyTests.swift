@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import XLSXInspection
 import XlsxWriter
@@ -22,7 +23,7 @@ import XlsxWriter
     // The stored text reads back as exactly the Double nearest to the decimal amount...
     #expect(Double(cell.value) == Double(pence) / 100, "pence \(pence): \(cell.value)")
     // ...and rounds to the exact amount at two decimals.
-    #expect(roundedToPence(cell.value) == decimalText(pence: pence), "pence \(pence)")
+    #expect(roundedPence(cell.value) == pence, "pence \(pence)")
   }
 }
 
@@ -42,7 +43,7 @@ import XlsxWriter
   for (row, pence) in amounts.enumerated() {
     let text = try #require(cells["A\(row + 1)"]).value
     #expect(Double(text) == Double(pence) / 100, "pence \(pence): \(text)")
-    #expect(roundedToPence(text) == decimalText(pence: pence), "pence \(pence): \(text)")
+    #expect(roundedPence(text) == pence, "pence \(pence): \(text)")
   }
 }
 
@@ -60,7 +61,7 @@ import XlsxWriter
   Int64.min,
 ])
 func amountsBeyondFifteenDigitsAreRefused(_ pence: Int64) throws {
-  let path = try temporaryFolder().appendingPathComponent("big.xlsx").path
+  let path = try TemporaryFolder().url.appendingPathComponent("big.xlsx").path
   let book = try Workbook(path: path)
   let sheet = try book.addWorksheet(name: "Lines")
   let error = try #require(throws: XlsxError.self) {
@@ -76,7 +77,7 @@ func amountsBeyondFifteenDigitsAreRefused(_ pence: Int64) throws {
 }
 
 @Test func nonFiniteNumbersAreRefused() throws {
-  let path = try temporaryFolder().appendingPathComponent("nan.xlsx").path
+  let path = try TemporaryFolder().url.appendingPathComponent("nan.xlsx").path
   let book = try Workbook(path: path)
   let sheet = try book.addWorksheet(name: "Lines")
   for value in [Double.nan, .infinity, -.infinity] {

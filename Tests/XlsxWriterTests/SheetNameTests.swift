@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import XlsxWriter
 
@@ -23,7 +24,7 @@ struct BadName: Sendable, CustomTestStringConvertible {
 ])
 func invalidSheetNamesAreRefusedWithAReason(_ bad: BadName) throws {
   #expect(Workbook.validateSheetName(bad.name)?.contains(bad.reason) == true)
-  let book = try Workbook(path: try temporaryFolder().appendingPathComponent("n.xlsx").path)
+  let book = try Workbook(path: try TemporaryFolder().url.appendingPathComponent("n.xlsx").path)
   let error = try #require(throws: XlsxError.self) { try book.addWorksheet(name: bad.name) }
   #expect(error.operation == .addWorksheet)
   #expect(error.sheet == bad.name)
@@ -38,7 +39,7 @@ func invalidSheetNamesAreRefusedWithAReason(_ bad: BadName) throws {
 }
 
 @Test func duplicateNamesAreRefusedIgnoringCase() throws {
-  let book = try Workbook(path: try temporaryFolder().appendingPathComponent("d.xlsx").path)
+  let book = try Workbook(path: try TemporaryFolder().url.appendingPathComponent("d.xlsx").path)
   _ = try book.addWorksheet(name: "Lines")
   for name in ["Lines", "LINES"] {
     let error = try #require(throws: XlsxError.self) { try book.addWorksheet(name: name) }

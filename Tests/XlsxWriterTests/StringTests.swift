@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import XLSXInspection
 import XlsxWriter
@@ -31,7 +32,7 @@ import XlsxWriter
 }
 
 @Test func stringLengthLimit() throws {
-  let path = try temporaryFolder().appendingPathComponent("long.xlsx").path
+  let path = try TemporaryFolder().url.appendingPathComponent("long.xlsx").path
   let book = try Workbook(path: path)
   let sheet = try book.addWorksheet(name: "Lines")
   try sheet.writeString(row: 0, col: 0, String(repeating: "a", count: 32_767))

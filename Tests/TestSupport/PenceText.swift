@@ -3,7 +3,7 @@ import Foundation
 /// Integer pence from the number text a spreadsheet stores or prints (`8.140000000000001`,
 /// `1310058.99999999999`, `-1.16415321826935E-10`, `12`), rounded to two decimals half away
 /// from zero by working on the digits: never through `Double`.
-func roundedPence(_ text: String) -> Int64? {
+public func roundedPence(_ text: String) -> Int64? {
   var s = Substring(text.trimmingCharacters(in: .whitespaces))
   var negative = false
   if s.first == "-" {
@@ -38,9 +38,21 @@ func roundedPence(_ text: String) -> Int64? {
   return negative ? -magnitude : magnitude
 }
 
-/// `123456` → `1234.56`, for messages.
-func poundsText(_ pence: Int64) -> String {
+/// The exact decimal text of an amount in pence, for messages and comparisons:
+/// `123457` → `1234.57`, `-5` → `-0.05`.
+public func poundsText(_ pence: Int64) -> String {
   let magnitude = pence.magnitude
   let cents = magnitude % 100
   return (pence < 0 ? "-" : "") + "\(magnitude / 100)." + (cents < 10 ? "0" : "") + "\(cents)"
+}
+
+/// Integer pence from a money string of the JSON output's form (`-1234.56`: an optional `-`,
+/// digits, `.`, exactly two digits); `nil` for anything else. Never goes through floating
+/// point.
+public func pence(_ text: String) -> Int64? {
+  guard text.wholeMatch(of: /-?[0-9]+\.[0-9]{2}/) != nil else { return nil }
+  let negative = text.hasPrefix("-")
+  let digits = text.filter { $0 != "-" && $0 != "." }
+  guard let magnitude = Int64(digits) else { return nil }
+  return negative ? -magnitude : magnitude
 }
