@@ -36,7 +36,8 @@ let package = Package(
     // The only Swift code that calls libxlsxwriter.
     .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
     // The workbooks: partnership and per-partner XLSX, from the engine's results.
-    .target(name: "ApportionWorkbooks", dependencies: ["ApportionCore", "XlsxWriter"]),
+    .target(
+      name: "ApportionWorkbooks", dependencies: ["ApportionCore", "ApportionIO", "XlsxWriter"]),
     .executableTarget(
       name: "apportion",
       dependencies: [

@@ -1,4 +1,5 @@
 import ApportionCore
+import ApportionIO
 import XlsxWriter
 
 /// The budget lines of a workbook, streamed row by row onto one sheet, continuing on

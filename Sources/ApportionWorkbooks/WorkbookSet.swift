@@ -1,4 +1,5 @@
 import ApportionCore
+import ApportionIO
 import Foundation
 import XlsxWriter
 
@@ -134,10 +135,4 @@ public final class WorkbookSet {
   deinit {
     if !finished { abandon() }
   }
-}
-
-/// A workbook could not be written; says why.
-public struct OutputError: Error, CustomStringConvertible {
-  public let description: String
-  public init(_ description: String) { self.description = description }
 }

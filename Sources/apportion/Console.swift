@@ -1,5 +1,5 @@
 import ApportionCore
-import ApportionWorkbooks
+import ApportionIO
 import ArgumentParser
 import Foundation
 
