@@ -3,7 +3,14 @@ import ApportionCore
 /// One apportionment run over files: a rule file and a budget, streamed through the engine.
 ///
 /// Every command (check, run, explain) and every output (terminal, JSON, workbooks) goes
-/// through ``run(each:)``, so what each shows comes from one calculation.
+/// through ``stream(begin:_:)`` (``run(begin:each:)`` for the usual case of apportioning
+/// every line), so what each shows comes from one calculation.
+///
+/// ```swift
+/// let job = try Job(rules: "Rules/brent-lewisham.yaml", budget: "Samples/2016-17/budget.csv")
+/// let summary = try job.run { result in print(result.line.id, result.parts) }
+/// print(summary.partnerTotals)
+/// ```
 public struct Job {
   public let rulesPath: String
   public let budgetPath: String
@@ -15,7 +22,9 @@ public struct Job {
   public init(rules rulesPath: String, budget budgetPath: String) throws(DiagnosticList) {
     self.rulesPath = rulesPath
     self.budgetPath = budgetPath
-    (ruleSet, warnings) = try RuleFile.load(path: rulesPath)
+    let file = try RuleFile.load(path: rulesPath)
+    ruleSet = file.ruleSet
+    warnings = file.warnings
   }
 
   /// Streams the budget through the engine, handing each line and the engine to `body`,

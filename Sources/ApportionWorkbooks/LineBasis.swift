@@ -9,16 +9,7 @@ struct LineBasis {
 
   func describe(_ result: LineResult, partner p: Int) -> String {
     let rule = ruleSet.rules[result.ruleIndex]
-    let weight = result.weights[p]
-    let share: String
-    if weight == result.denominator {
-      share = "100%"
-    } else if weight == 0 {
-      share = "0%"
-    } else {
-      share = Self.percent(weight, of: result.denominator)
-    }
-    return share + ": " + words(rule.basis, line: result.line)
+    return result.sharePercentText(of: p) + "%: " + words(rule.basis, line: result.line)
   }
 
   /// The basis in short words with this line's column values filled in.
@@ -42,16 +33,5 @@ struct LineBasis {
       }
       return "carve-out \(part) \(words(to, line: line)), rest \(words(rest, line: line))"
     }
-  }
-
-  /// `50%`, `62.5%`, `33.3333…%`: an exact fraction as a percentage.
-  static func percent(_ numerator: Int64, of denominator: Int64) -> String {
-    var text = exactPoundsText(
-      numerator: Int128(numerator) * 10_000, denominator: Int128(denominator), digits: 4)
-    if !text.hasSuffix("…") {
-      while text.hasSuffix("0") { text.removeLast() }
-      if text.hasSuffix(".") { text.removeLast() }
-    }
-    return text + "%"
   }
 }

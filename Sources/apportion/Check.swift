@@ -14,10 +14,10 @@ struct Check: ParsableCommand {
   func run() throws {
     try Console.run {
       let (rulesPath, budgetPath) = try input.resolve(sample: sample, needBudget: false)
-      let (ruleSet, warnings) = try RuleFile.load(path: rulesPath)
-      print(Reports.rules(ruleSet), terminator: "")
+      let file = try RuleFile.load(path: rulesPath)
+      print(Reports.rules(file.ruleSet), terminator: "")
       guard let budgetPath else {
-        Console.report(warnings)
+        Console.report(file.warnings)
         print("\n\(rulesPath): the rules are valid.")
         return
       }
@@ -27,7 +27,7 @@ struct Check: ParsableCommand {
       print("\n\(rulesPath): the rules are valid.")
       print(
         "\(budgetPath): all \(summary.lineCount) lines are taken by a rule and can be shared.")
-      for (index, rule) in ruleSet.rules.enumerated() {
+      for (index, rule) in file.ruleSet.rules.enumerated() {
         print("  \(rule.name): \(summary.ruleLineCounts[index]) lines")
       }
     }

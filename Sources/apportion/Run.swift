@@ -54,7 +54,7 @@ struct Run: ParsableCommand {
         }
       } else {
         summary = try job.run(begin: begin) { try books?.add($0) }
-        print(Reports.summary(summary, ruleSet: job.ruleSet, job: job), terminator: "")
+        print(Reports.summary(summary, job: job), terminator: "")
       }
       if let written = try books?.finish(summary) {
         books = nil

@@ -131,9 +131,7 @@ import Testing
     #expect(explanation.attempts.map(\.matched) == [false, true])
     #expect(explanation.attempts[0].checks.first?.condition == "council is not empty")
     let result = try #require(explanation.result)
-    let exact = result.exactShare(of: 0)
-    #expect(
-      exactPoundsText(numerator: exact.numerator, denominator: exact.denominator) == "0.333333…")
+    #expect(result.exactShare(of: 0).poundsText() == "0.333333…")
     #expect(try Money.sum(result.parts).pence == 100)
   }
 

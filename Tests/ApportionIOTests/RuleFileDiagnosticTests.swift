@@ -172,7 +172,7 @@ struct RuleFileDiagnosticTests {
   func error(_ example: RuleErrorCase) {
     do {
       let result = try RuleFile.parse(example.text, file: "t.yaml")
-      Issue.record("parsed without errors: \(result.0.rules.map(\.name))")
+      Issue.record("parsed without errors: \(result.ruleSet.rules.map(\.name))")
     } catch {
       let file = example.place.isEmpty ? "t.yaml" : "t.yaml:\(example.place)"
       let expected = "\(file): error: \(example.message)"

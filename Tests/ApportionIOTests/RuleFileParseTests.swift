@@ -19,7 +19,7 @@ let ruleFileHeader = """
 
 /// Parses the header followed by `rules`, which must be valid.
 func parsedRules(_ rules: String) throws -> [Rule] {
-  try RuleFile.parse(ruleFileHeader + rules, file: "t.yaml").0.rules
+  try RuleFile.parse(ruleFileHeader + rules, file: "t.yaml").ruleSet.rules
 }
 
 /// The same condition with every column's location removed, for comparisons.
@@ -48,7 +48,7 @@ func withoutLocations(_ basis: Basis) -> Basis {
 }
 
 func decimal(_ text: String) -> ExactDecimal {
-  (try? ExactDecimal.parse(text).0) ?? ExactDecimal(units: -1, scale: 0)
+  (try? ExactDecimal(parsing: text)) ?? ExactDecimal(units: -1, scale: 0)
 }
 
 let brent = PartnerID("brent")
@@ -228,22 +228,22 @@ struct RuleFileParseTests {
       "agreement: Test agreement\ncurrency: GBP\n" + ruleFileHeader
       + "  - name: First\n    description: A note.\n    when: { category: staff }\n"
       + "    basis: { driver: fte }\n  - name: Second\n    basis: equal\n"
-    let (set, warnings) = try RuleFile.parse(text, file: "t.yaml")
-    #expect(warnings.isEmpty)
-    #expect(set.agreement == "Test agreement")
-    #expect(set.year == "2016-17")
-    #expect(set.currency == "GBP")
-    #expect(set.partners.map(\.id) == [brent, lewisham, southwark])
-    #expect(set.partners.map(\.name) == ["Brent", "Lewisham", "Southwark"])
-    #expect(set.partners.map(\.isHost) == [true, false, false])
-    #expect(set.drivers.map(\.name) == ["calls", "fte"])
+    let file = try RuleFile.parse(text, file: "t.yaml")
+    #expect(file.warnings.isEmpty)
+    #expect(file.ruleSet.agreement == "Test agreement")
+    #expect(file.ruleSet.year == "2016-17")
+    #expect(file.ruleSet.currency == "GBP")
+    #expect(file.ruleSet.partners.map(\.id) == [brent, lewisham, southwark])
+    #expect(file.ruleSet.partners.map(\.name) == ["Brent", "Lewisham", "Southwark"])
+    #expect(file.ruleSet.partners.map(\.isHost) == [true, false, false])
+    #expect(file.ruleSet.drivers.map(\.name) == ["calls", "fte"])
     #expect(
-      set.drivers[1].values == [
+      file.ruleSet.drivers[1].values == [
         PartnerValue(brent, decimal("12.5")), PartnerValue(lewisham, decimal("10")),
       ])
-    #expect(set.rules.map(\.name) == ["First", "Second"])
-    #expect(set.rules[0].note == "A note.")
-    #expect(set.rules[0].location == SourceLocation(file: "t.yaml", line: 12, column: 5))
+    #expect(file.ruleSet.rules.map(\.name) == ["First", "Second"])
+    #expect(file.ruleSet.rules[0].note == "A note.")
+    #expect(file.ruleSet.rules[0].location == SourceLocation(file: "t.yaml", line: 12, column: 5))
   }
 
   @Test("a partner without a name is named by its id")
@@ -251,29 +251,29 @@ struct RuleFileParseTests {
     let text =
       "year: x\npartners: [{ id: a }, { id: b, name: Bee }]\nrules:\n  - name: R\n"
       + "    basis: equal\n"
-    let (set, _) = try RuleFile.parse(text, file: "t.yaml")
-    #expect(set.partners.map(\.name) == ["a", "Bee"])
+    let file = try RuleFile.parse(text, file: "t.yaml")
+    #expect(file.ruleSet.partners.map(\.name) == ["a", "Bee"])
   }
 
   @Test("warnings: a rule after the catch-all can never take a line")
   func unreachableRuleWarning() throws {
-    let (_, warnings) = try RuleFile.parse(
+    let file = try RuleFile.parse(
       ruleFileHeader
         + "  - name: All\n    basis: equal\n  - name: Late\n    when: { a: b }\n    basis: equal\n",
       file: "t.yaml")
-    #expect(warnings.count == 1)
-    #expect(warnings.first?.severity == .warning)
+    #expect(file.warnings.count == 1)
+    #expect(file.warnings.first?.severity == .warning)
     #expect(
-      warnings.first?.description.hasPrefix(
+      file.warnings.first?.description.hasPrefix(
         "t.yaml:12:5: warning: rule 'Late' can never take a line: rule 'All' before it") == true)
   }
 
   @Test("the repository's rule file parses without warnings")
   func shippedRuleFile() throws {
-    let (set, warnings) = try RuleFile.load(path: packagePath("Rules/brent-lewisham.yaml"))
-    #expect(warnings.isEmpty)
-    #expect(set.rules.count == 5)
-    #expect(set.partners.map(\.id) == [brent, lewisham])
+    let file = try RuleFile.load(path: packagePath("Rules/brent-lewisham.yaml"))
+    #expect(file.warnings.isEmpty)
+    #expect(file.ruleSet.rules.count == 5)
+    #expect(file.ruleSet.partners.map(\.id) == [brent, lewisham])
   }
 }
 

@@ -82,8 +82,8 @@ struct RuleFileReadmeTests {
   @Test("every example is a valid rule file with no warnings", arguments: readmeExamples())
   func exampleParses(_ example: ReadmeExample) {
     do {
-      let (_, warnings) = try RuleFile.parse(example.text, file: "README.md example")
-      #expect(warnings.isEmpty, "README.md line \(example.line): \(warnings)")
+      let file = try RuleFile.parse(example.text, file: "README.md example")
+      #expect(file.warnings.isEmpty, "README.md line \(example.line): \(file.warnings)")
     } catch {
       Issue.record("Rules/README.md, example starting on line \(example.line):\n\(error)")
     }
@@ -97,8 +97,8 @@ struct RuleFileReadmeTests {
     var bases: Set<String> = []
     var conditions: Set<String> = []
     for example in examples {
-      let (set, _) = try RuleFile.parse(example.text, file: "README.md example")
-      for rule in set.rules {
+      let file = try RuleFile.parse(example.text, file: "README.md example")
+      for rule in file.ruleSet.rules {
         bases.formUnion(basisKinds(rule.basis))
         conditions.formUnion(conditionKinds(rule.condition))
       }

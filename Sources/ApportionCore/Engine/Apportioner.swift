@@ -13,8 +13,10 @@
 /// share of the line by up to (but less than) 2p, as the rounding carries forward.
 ///
 /// ```swift
-/// var engine = try Apportioner(ruleSet: rules, schema: budget.schema)
-/// for line in budget { if let result = try engine.apportion(line) { print(result.parts) } }
+/// var engine = try Apportioner(ruleSet: ruleSet, schema: budget.schema)
+/// while let line = try budget.next() {  // budget: a BudgetReader, or any source of lines
+///   if let result = try engine.apportion(line) { print(result.parts) }
+/// }
 /// let summary = try engine.finish()
 /// ```
 public struct Apportioner: Sendable {
@@ -170,5 +172,5 @@ struct RuleState: Sendable {
 
 extension Apportioner {
   /// How many lines a rule has taken so far.
-  public func summaryLineCount(rule: Int) -> Int { states[rule].count }
+  public func linesTaken(byRule rule: Int) -> Int { states[rule].count }
 }

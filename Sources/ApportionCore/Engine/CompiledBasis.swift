@@ -107,15 +107,15 @@ struct CompiledBasis: Sendable {
         "line \(line.id): column \(column.name) is empty, but the rule carves out the fraction "
           + "written there", hint: "write 0 for none, or a fraction such as 0.25 or 25%")
     }
-    let parsed: (ExactDecimal, percent: Bool)
-    do { parsed = try ExactDecimal.parse(raw) } catch {
+    let written: ExactDecimal.Written
+    do { written = try ExactDecimal.Written(parsing: raw) } catch {
       throw Diagnostic(
         at: place, "line \(line.id): column \(column.name): \(error)",
         hint: "write a fraction from 0 to 1 such as 0.25, or a percentage such as 25%")
     }
-    let value = parsed.0
-    let scale = parsed.percent ? value.scale + 2 : value.scale
-    guard scale <= digits, let units = value.units(atScale: value.scale + (digits - scale)),
+    let value = written.fraction
+    let scale = value.scale
+    guard scale <= digits, let units = value.units(atScale: digits),
       units <= pow10(digits)
     else {
       throw Diagnostic(

@@ -32,7 +32,7 @@ extension Apportioner {
           matched: matched))
       if matched { break }
     }
-    let before = attempts.last.map { summaryLineCount(rule: $0.ruleIndex) } ?? 0
+    let before = attempts.last.map { linesTaken(byRule: $0.ruleIndex) } ?? 0
     let result = try apportion(line)
     let basis = result.map {
       rules[$0.ruleIndex].rule.basis.describe(
@@ -42,25 +42,4 @@ extension Apportioner {
     return Explanation(
       attempts: attempts, result: result, basis: basis, linesBefore: before, basisValues: values)
   }
-}
-
-/// An exact amount of pence, `numerator / denominator`, as pounds with up to `digits`
-/// decimals; `…` marks a value cut short. `(6172850, 10000)` pence → `617.285`.
-public func exactPoundsText(numerator: Int128, denominator: Int128, digits: Int = 6) -> String {
-  guard denominator > 0 else { return "?" }
-  let negative = numerator < 0
-  let magnitude = negative ? -numerator : numerator
-  let scaled = denominator * 100
-  var whole = String(magnitude / scaled)
-  var remainder = magnitude % scaled
-  var fraction = ""
-  while remainder != 0 && fraction.count < digits {
-    remainder *= 10
-    fraction.append(String(remainder / scaled))
-    remainder %= scaled
-  }
-  while fraction.count < 2 { fraction.append("0") }
-  if remainder != 0 { fraction.append("…") }
-  if negative { whole = "-" + whole }
-  return "\(whole).\(fraction)"
 }

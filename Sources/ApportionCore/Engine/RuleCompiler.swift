@@ -1,44 +1,3 @@
-/// A condition with its columns resolved to positions in the budget.
-indirect enum CompiledCondition: Sendable {
-  case always
-  case all([CompiledCondition])
-  case any([CompiledCondition])
-  case column(position: Int, ColumnRef, CompiledTest)
-
-  func matches(_ line: BudgetLine) -> Bool {
-    switch self {
-    case .always: return true
-    case .all(let parts): return parts.allSatisfy { $0.matches(line) }
-    case .any(let parts): return parts.contains { $0.matches(line) }
-    case .column(let position, _, let test): return test.matches(line.value(at: position))
-    }
-  }
-
-  /// Each column test and how it went on this line, for `explain`.
-  func trace(_ line: BudgetLine) -> [ConditionCheck] {
-    switch self {
-    case .always: return []
-    case .all(let parts), .any(let parts): return parts.flatMap { $0.trace(line) }
-    case .column(let position, let column, let test):
-      let value = line.value(at: position)
-      return [
-        ConditionCheck(
-          condition: test.test.describe(column: column.name), value: value,
-          passed: test.matches(value))
-      ]
-    }
-  }
-}
-
-/// One column test checked against one line.
-public struct ConditionCheck: Sendable, Hashable {
-  /// The test in words: "council is one of brent and lewisham".
-  public let condition: String
-  /// The line's value in that column.
-  public let value: String
-  public let passed: Bool
-}
-
 /// A rule ready to run.
 struct CompiledRule: Sendable {
   let rule: Rule
@@ -87,7 +46,7 @@ struct RuleCompiler {
       let before = diagnostics.filter { $0.severity == .error }.count
       let condition = compile(rule.condition)
       let basis = compile(rule.basis, rule: rule)
-      if diagnostics.filter({ $0.severity == .error }).count == before, let basis {
+      if diagnostics.filter({ $0.severity == .error }).count == before, let condition, let basis {
         compiled.append(CompiledRule(rule: rule, condition: condition, basis: basis))
       }
       if catchAll == nil, rule.condition.isCatchAll { catchAll = rule }
@@ -109,36 +68,42 @@ struct RuleCompiler {
     }
   }
 
-  private mutating func resolve(_ column: ColumnRef) -> Int {
-    guard let schema else { return -1 }
+  /// The column's position in the budget; `nil` when it has none (reported) or when there is
+  /// no budget to resolve it against (`check` without a budget).
+  private mutating func resolve(_ column: ColumnRef) -> Int? {
+    guard let schema else { return nil }
     if let position = schema.position(of: column.name) { return position }
-    let suggestion = nearest(to: column.name, in: schema.columns)
     diagnostics.append(
       Diagnostic(
         at: column.location, "the budget has no column '\(column.name)'",
-        hint: (suggestion.map { "did you mean '\($0)'? " } ?? "")
+        hint: DidYouMean.hint(for: column.name, in: schema.columns)
           + "the budget's columns are: \(schema.columns.joined(separator: ", "))"))
-    return -1
+    return nil
   }
 
-  private mutating func compile(_ condition: Condition) -> CompiledCondition {
+  /// The condition with its columns resolved; `nil` when a column cannot be.
+  private mutating func compile(_ condition: Condition) -> CompiledCondition? {
     switch condition {
     case .always: return .always
-    case .all(let parts): return .all(parts.map { compile($0) })
-    case .any(let parts): return .any(parts.map { compile($0) })
+    case .all(let parts):
+      let compiled = parts.map { compile($0) }
+      return compiled.contains { $0 == nil } ? nil : .all(compiled.compactMap { $0 })
+    case .any(let parts):
+      let compiled = parts.map { compile($0) }
+      return compiled.contains { $0 == nil } ? nil : .any(compiled.compactMap { $0 })
     case .column(let column, let test):
-      return .column(position: resolve(column), column, CompiledTest(test))
+      guard let position = resolve(column) else { return nil }
+      return .column(position: position, column, CompiledTest(test))
     }
   }
 
   private mutating func position(of id: PartnerID, rule: Rule) -> Int? {
     if let position = partnerPosition[id] { return position }
     let ids = ruleSet.partners.map(\.id.rawValue)
-    let suggestion = nearest(to: id.rawValue, in: ids)
     diagnostics.append(
       Diagnostic(
         at: rule.location, "rule '\(rule.name)' names '\(id)', which is not a partner",
-        hint: (suggestion.map { "did you mean '\($0)'? " } ?? "")
+        hint: DidYouMean.hint(for: id.rawValue, in: ids)
           + "the partners are: \(ids.joined(separator: ", "))"))
     return nil
   }
@@ -177,7 +142,7 @@ struct RuleCompiler {
           rule, "there is no driver named '\(name)'",
           hint: names.isEmpty
             ? "define it under drivers:"
-            : (nearest(to: name, in: names).map { "did you mean '\($0)'? " } ?? "")
+            : DidYouMean.hint(for: name, in: names)
               + "the drivers are: \(names.joined(separator: ", "))")
       }
       return weighted(driver.values, rule: rule, percent: false, driver: driver)
@@ -187,7 +152,8 @@ struct RuleCompiler {
       weights[p] = 1
       return make(.fixed(weights), denominator: 1)
     case .directByColumn(let column):
-      return make(.byColumn(position: resolve(column), column: column), denominator: 1)
+      guard let position = resolve(column) else { return nil }
+      return make(.byColumn(position: position, column: column), denominator: 1)
     case .carve(let fraction, let to, let rest):
       guard let toBasis = compile(to, rule: rule), let restBasis = compile(rest, rule: rule)
       else { return nil }
@@ -200,9 +166,9 @@ struct RuleCompiler {
         }
         compiledFraction = .constant(value.units, scale: scale)
       case .column(let column):
+        guard let position = resolve(column) else { return nil }
         compiledFraction = .column(
-          position: resolve(column), column: column,
-          scale: pow10(CompiledBasis.columnFractionDigits))
+          position: position, column: column, scale: pow10(CompiledBasis.columnFractionDigits))
       }
       let (d1, o1) = compiledFraction.scale.multipliedReportingOverflow(by: toBasis.denominator)
       let (d2, o2) = d1.multipliedReportingOverflow(by: restBasis.denominator)

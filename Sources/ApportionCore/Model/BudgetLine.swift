@@ -41,9 +41,7 @@ public struct BudgetSchema: Sendable {
   /// The position of a named column, if the budget has it.
   public func position(of name: String) -> Int? { index[Self.key(name)] }
 
-  static func key(_ name: String) -> String {
-    String(Substring(name).trimmingSpaces()).lowercased()
-  }
+  static func key(_ name: String) -> String { BudgetLine.trimmed(name).lowercased() }
 
   /// The positions of the required columns.
   public var idColumn: Int { index["id"] ?? 0 }
@@ -75,6 +73,11 @@ public struct BudgetLine: Sendable {
     self.values = values
     self.location = location
     self.columns = columns
+  }
+
+  /// A field as ids, descriptions and column names are read: without surrounding white space.
+  public static func trimmed(_ field: String) -> String {
+    String(Substring(field).trimmingSpaces())
   }
 
   /// The location of one field, for messages.

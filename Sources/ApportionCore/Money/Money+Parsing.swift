@@ -126,7 +126,7 @@ extension Character {
 
 extension Substring {
   /// The text without surrounding white space.
-  public func trimmingSpaces() -> Substring {
+  func trimmingSpaces() -> Substring {
     var result = self
     while let first = result.first, first.isWhitespace { result = result.dropFirst() }
     while let last = result.last, last.isWhitespace { result = result.dropLast() }

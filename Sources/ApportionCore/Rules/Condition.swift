@@ -61,34 +61,6 @@ public enum ColumnTest: Sendable, Hashable {
   }
 }
 
-/// A column test with its values trimmed and case-folded once, for matching many lines.
-struct CompiledTest: Sendable {
-  let test: ColumnTest
-  private let values: [String]
-  private let set: Set<String>
-
-  init(_ test: ColumnTest) {
-    self.test = test
-    switch test {
-    case .oneOf(let options), .noneOf(let options), .prefix(let options), .contains(let options):
-      values = options.map(normalised)
-    case .empty: values = []
-    }
-    set = Set(values)
-  }
-
-  func matches(_ raw: String) -> Bool {
-    let value = normalised(raw)
-    switch test {
-    case .oneOf: return set.contains(value)
-    case .noneOf: return !set.contains(value)
-    case .prefix: return values.contains { value.hasPrefix($0) }
-    case .contains: return values.contains { value.contains($0) }
-    case .empty(let wanted): return value.isEmpty == wanted
-    }
-  }
-}
-
 /// Text trimmed of surrounding spaces and case-folded, for comparing values.
 func normalised(_ text: String) -> String {
   // Fast path: plain ASCII ends that are not spaces need no trimming.

@@ -1,7 +1,7 @@
 /// A non-negative decimal number held exactly as `units / 10^scale`, built from text.
 ///
 /// Used for percentages, driver values and carve-out fractions. Never built from a
-/// floating-point value: `ExactDecimal(parsing: "43.5")` is 435 / 10^1 exactly.
+/// floating-point value: `try ExactDecimal(parsing: "43.5")` is 435 / 10^1 exactly.
 public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible {
   public let units: Int64
   public let scale: Int
@@ -14,38 +14,65 @@ public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible {
     self.scale = scale
   }
 
-  /// Parses `12`, `0.25`, `43.5` (and, with `allowPercent`, `43.5%`, returning the
-  /// number before the `%`).
+  /// Parses a plain number: `12`, `0.25`, `+43.5`, with surrounding spaces ignored.
   ///
-  /// - Returns: the value and whether a `%` sign was present.
-  /// - Throws: a message saying what is wrong with the text.
-  public static func parse(_ text: String) throws(MoneyError) -> (ExactDecimal, percent: Bool) {
-    var body = Substring(text).trimmingSpaces()
-    var percent = false
-    if body.last == "%" {
-      percent = true
-      body = body.dropLast().trimmingSpaces()
+  /// - Throws: ``ExactDecimalError`` saying what is wrong with the text; a percentage such as
+  ///   `43.5%` is ``ExactDecimalError/percentage(_:)`` (read those with ``Written``).
+  public init(parsing text: String) throws(ExactDecimalError) {
+    let written = try Written(parsing: text)
+    if written.isPercentage { throw .percentage(text) }
+    self = written.number
+  }
+
+  /// A number as written in a rule file or budget: plain (`0.25`) or a percentage (`25%`).
+  ///
+  /// ```swift
+  /// let written = try ExactDecimal.Written(parsing: "43.5%")
+  /// written.number        // 43.5
+  /// written.isPercentage  // true
+  /// written.fraction      // 0.435
+  /// ```
+  public struct Written: Sendable, Hashable {
+    /// The number before any `%` sign.
+    public let number: ExactDecimal
+    /// Whether the text ended in `%`.
+    public let isPercentage: Bool
+
+    /// The value as a fraction of 1: the number, or the number ÷ 100 for a percentage.
+    public var fraction: ExactDecimal {
+      isPercentage ? ExactDecimal(units: number.units, scale: number.scale + 2) : number
     }
-    if body.first == "-" { throw .invalid("'\(text)' is negative; it must be zero or more") }
-    if body.first == "+" { body = body.dropFirst() }
-    let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-    guard !body.isEmpty, parts.count <= 2, !parts[0].isEmpty || parts.count == 2,
-      parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-      parts.count == 1 || !parts[1].isEmpty
-    else { throw .invalid("'\(text)' is not a number") }
-    let fraction = parts.count == 2 ? parts[1] : ""
-    guard fraction.count <= maxScale else {
-      throw .invalid("'\(text)' has more than \(maxScale) decimal places")
+
+    /// Parses `12`, `0.25`, `43.5` or `43.5%`.
+    ///
+    /// - Throws: ``ExactDecimalError`` saying what is wrong with the text.
+    public init(parsing text: String) throws(ExactDecimalError) {
+      var body = Substring(text).trimmingSpaces()
+      var percent = false
+      if body.last == "%" {
+        percent = true
+        body = body.dropLast().trimmingSpaces()
+      }
+      if body.first == "-" { throw .negative(text) }
+      if body.first == "+" { body = body.dropFirst() }
+      let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+      guard !body.isEmpty, parts.count <= 2, !parts[0].isEmpty || parts.count == 2,
+        parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+        parts.count == 1 || !parts[1].isEmpty
+      else { throw .notANumber(text) }
+      let fraction = parts.count == 2 ? parts[1] : ""
+      guard fraction.count <= maxScale else { throw .tooManyDecimalPlaces(text) }
+      var units: Int64 = 0
+      for digit in parts[0] + fraction {
+        guard let value = digit.wholeNumberValue else { continue }
+        let (times, o1) = units.multipliedReportingOverflow(by: 10)
+        let (plus, o2) = times.addingReportingOverflow(Int64(value))
+        if o1 || o2 { throw .tooLarge(text) }
+        units = plus
+      }
+      number = ExactDecimal(units: units, scale: fraction.count)
+      isPercentage = percent
     }
-    var units: Int64 = 0
-    for digit in parts[0] + fraction {
-      guard let value = digit.wholeNumberValue else { continue }
-      let (times, o1) = units.multipliedReportingOverflow(by: 10)
-      let (plus, o2) = times.addingReportingOverflow(Int64(value))
-      if o1 || o2 { throw .invalid("'\(text)' is too large") }
-      units = plus
-    }
-    return (ExactDecimal(units: units, scale: fraction.count), percent)
   }
 
   /// The value's units at a larger scale, or nil on overflow.
@@ -72,5 +99,27 @@ public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible {
     var fraction = digits[cut...]
     while fraction.last == "0" { fraction = fraction.dropLast() }
     return fraction.isEmpty ? String(digits[..<cut]) : "\(digits[..<cut]).\(fraction)"
+  }
+}
+
+/// Why a text is not a number ``ExactDecimal`` accepts. Its `description` is a phrase for
+/// messages: `'-5' is negative; it must be zero or more`.
+public enum ExactDecimalError: Error, Sendable, Hashable, CustomStringConvertible {
+  case negative(String)
+  case notANumber(String)
+  case tooManyDecimalPlaces(String)
+  case tooLarge(String)
+  /// A percentage where a plain number is wanted.
+  case percentage(String)
+
+  public var description: String {
+    switch self {
+    case .negative(let text): return "'\(text)' is negative; it must be zero or more"
+    case .notANumber(let text): return "'\(text)' is not a number"
+    case .tooManyDecimalPlaces(let text):
+      return "'\(text)' has more than \(ExactDecimal.maxScale) decimal places"
+    case .tooLarge(let text): return "'\(text)' is too large"
+    case .percentage(let text): return "'\(text)' is a percentage; a plain number is wanted"
+    }
   }
 }

@@ -66,7 +66,7 @@ public final class BudgetReader {
     let idColumn = schema.idColumn
     let amountColumn = schema.amountColumn
     let descriptionColumn = schema.descriptionColumn
-    let id = String(Substring(record.fields[idColumn]).trimmingSpaces())
+    let id = BudgetLine.trimmed(record.fields[idColumn])
     guard !id.isEmpty else {
       throw Diagnostic(at: place(idColumn), "the line has no id", hint: "give every line an id")
     }
@@ -83,7 +83,7 @@ public final class BudgetReader {
     }
     count += 1
     return BudgetLine(
-      id: id, description: String(Substring(record.fields[descriptionColumn]).trimmingSpaces()),
+      id: id, description: BudgetLine.trimmed(record.fields[descriptionColumn]),
       amount: amount,
       values: record.fields, location: here, columns: record.columns)
   }

@@ -24,13 +24,13 @@
 ///
 /// After an error, `next()` throws the same error again. Not thread-safe: use one reader from
 /// one task at a time.
-public final class CSVReader {
+final class CSVReader {
   private enum Source {
     case file(descriptor: Int32, path: String)
     case memory([UInt8])
   }
 
-  public static let defaultChunkSize = 64 * 1024
+  static let defaultChunkSize = 64 * 1024
 
   private let source: Source
   private var memoryOffset = 0
@@ -45,12 +45,12 @@ public final class CSVReader {
   ///
   /// - Throws: ``CSVError`` (line and column 0) naming the path if it cannot be opened or is
   ///   a directory.
-  public convenience init(path: String) throws(CSVError) {
+  convenience init(path: String) throws(CSVError) {
     try self.init(path: path, chunkSize: Self.defaultChunkSize)
   }
 
   /// Reads CSV held in memory.
-  public convenience init(bytes: [UInt8]) {
+  convenience init(bytes: [UInt8]) {
     self.init(bytes: bytes, chunkSize: Self.defaultChunkSize)
   }
 
@@ -87,7 +87,7 @@ public final class CSVReader {
   /// The next record, or nil at the end of the input.
   ///
   /// - Throws: ``CSVError`` with the line and column of the first problem in the input.
-  public func next() throws(CSVError) -> CSVRecord? {
+  func next() throws(CSVError) -> CSVRecord? {
     if let failure { throw failure }
     if finished { return nil }
     do {

@@ -5,7 +5,8 @@ import ApportionCore
 public enum Reports {
   /// The terminal summary of a run: each partner's total per rule and overall, and a line
   /// confirming that the parts add up to the total.
-  public static func summary(_ summary: Summary, ruleSet: RuleSet, job: Job) -> String {
+  public static func summary(_ summary: Summary, job: Job) -> String {
+    let ruleSet = job.ruleSet
     var out = "\(ruleSet.agreement), \(ruleSet.year) (\(ruleSet.currency))\n"
     out += "rules:  \(job.rulesPath)\nbudget: \(job.budgetPath) (\(summary.lineCount) lines)\n\n"
     var table = TextTable(header: ["Rule", "Lines"] + ruleSet.partners.map(\.name) + ["Total"])
@@ -87,15 +88,12 @@ public enum Reports {
     var table = TextTable(header: ["Partner", "Weight", "Exact share", "Rounded", "Difference"])
     for (p, partner) in ruleSet.partners.enumerated() {
       let exact = result.exactShare(of: p)
-      let weight = exactPoundsText(
-        numerator: Int128(result.weights[p]) * 10_000, denominator: Int128(result.denominator),
-        digits: 4)
-      let difference = Int128(result.parts[p].pence) * exact.denominator - exact.numerator
+      let difference = ExactPence(
+        numerator: Int128(result.parts[p].pence) * exact.denominator - exact.numerator,
+        denominator: exact.denominator)
       table.add([
-        partner.name, weight + "%",
-        exactPoundsText(numerator: exact.numerator, denominator: exact.denominator),
-        result.parts[p].formatted,
-        exactPoundsText(numerator: difference, denominator: exact.denominator),
+        partner.name, result.sharePercentText(of: p) + "%", exact.poundsText(),
+        result.parts[p].formatted, difference.poundsText(),
       ])
     }
     table.add(["Total", "100%", line.amount.plainText, line.amount.formatted, "0.00"])

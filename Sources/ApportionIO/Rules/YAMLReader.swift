@@ -85,7 +85,7 @@ struct YAMLReader {
     var result: [String: (key: Node, value: Node)] = [:]
     for (text, key, value) in entries {
       guard allowed.contains(text) else {
-        let suggestion = nearest(to: text, in: allowed)
+        let suggestion = DidYouMean.nearest(to: text, in: allowed)
         error(
           key, "unknown key '\(text)' in \(what)",
           hint: (suggestion.map { "did you mean '\($0)'? " } ?? "")

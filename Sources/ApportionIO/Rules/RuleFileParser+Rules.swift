@@ -177,8 +177,7 @@ extension RuleFileParser {
 
   private mutating func parseConstantFraction(_ text: String, node: Node) -> CarveFraction? {
     do {
-      let (value, percent) = try ExactDecimal.parse(text)
-      let exact = percent ? ExactDecimal(units: value.units, scale: value.scale + 2) : value
+      let exact = try ExactDecimal.Written(parsing: text).fraction
       guard exact.scale <= ExactDecimal.maxScale else {
         reader.error(node, "the fraction '\(text)' has too many decimal places")
         return nil
