@@ -95,6 +95,9 @@ struct CSVErrorTests {
       stray.description
         == "line 4, column 2: stray quote in unquoted field; "
         + "quote the whole field and double the quote")
-    #expect(CSVError.textAfterQuote(line: 1, column: 1).hint != nil)
+    #expect(
+      CSVError.textAfterQuote(line: 1, column: 1).hint
+        == "a quote inside a quoted field must be doubled (\"\"), and a comma must follow the "
+        + "closing quote")
   }
 }

@@ -199,21 +199,16 @@ struct CSVReaderTests {
   @Test("a missing file is an error naming the path")
   func missingFile() {
     let path = "/nonexistent/budget-\(randomSuffix()).csv"
-    #expect {
-      _ = try CSVReader(path: path)
-    } throws: { error in
-      guard let error = error as? CSVError else { return false }
-      return error.line == 0 && error.column == 0 && error.message.contains(path)
-    }
+    let error = #expect(throws: CSVError.self) { _ = try CSVReader(path: path) }
+    #expect(error?.line == 0)
+    #expect(error?.column == 0)
+    #expect(error?.message.contains(path) == true)
   }
 
   @Test("a directory is an error naming the path")
   func directory() {
-    #expect {
-      _ = try CSVReader(path: "/tmp")
-    } throws: { error in
-      (error as? CSVError)?.message.contains("'/tmp'") == true
-    }
+    let error = #expect(throws: CSVError.self) { _ = try CSVReader(path: "/tmp") }
+    #expect(error?.message.contains("'/tmp'") == true)
   }
 
   @Test("closes the file when released")
