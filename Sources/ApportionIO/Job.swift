@@ -11,20 +11,37 @@ import ApportionCore
 /// let summary = try job.run { result in print(result.line.id, result.parts) }
 /// print(summary.partnerTotals)
 /// ```
-public struct Job {
-  public let rulesPath: String
+public struct Job: Sendable {
+  /// What the job reads: rules, budget, scenarios.
+  public let inputs: RunInputs
+  public var rulesPath: String { inputs.rulesPath }
   public let budgetPath: String
-  public let ruleSet: RuleSet
-  /// Warnings from reading the rule file.
-  public let warnings: [Diagnostic]
+  public var ruleSet: RuleSet { inputs.ruleSet }
+  /// Warnings from reading the rule file and scenarios.
+  public var warnings: [Diagnostic] { inputs.warnings }
 
   /// Reads and checks the rule file.
   public init(rules rulesPath: String, budget budgetPath: String) throws(DiagnosticList) {
-    self.rulesPath = rulesPath
+    self.init(try RunInputs(rules: rulesPath, budget: budgetPath), budget: budgetPath)
+  }
+
+  /// A job over resolved inputs, which must name a budget.
+  ///
+  /// - Throws: ``DiagnosticList`` when they name none.
+  public init(_ inputs: RunInputs) throws(DiagnosticList) {
+    guard let budgetPath = inputs.budgetPath else {
+      throw DiagnosticList([
+        Diagnostic(
+          at: SourceLocation(file: inputs.source), "no budget is named",
+          hint: "name one with --budget, or in the manifest ('budget: budget.csv')")
+      ])
+    }
+    self.init(inputs, budget: budgetPath)
+  }
+
+  private init(_ inputs: RunInputs, budget budgetPath: String) {
+    self.inputs = inputs
     self.budgetPath = budgetPath
-    let file = try RuleFile.load(path: rulesPath)
-    ruleSet = file.ruleSet
-    warnings = file.warnings
   }
 
   /// Streams the budget through the engine, handing each line and the engine to `body`,
@@ -38,9 +55,20 @@ public struct Job {
     let budget: BudgetReader
     do { budget = try BudgetReader(path: budgetPath) } catch { throw DiagnosticList([error]) }
     var engine = try Apportioner(ruleSet: ruleSet, schema: budget.schema)
+    let adjuster = try LineAdjuster(changes: inputs.lineChanges, schema: budget.schema)
     try begin(budget.schema)
     while let line = try budget.next() {
-      try body(line, &engine)
+      guard let adjusted = try adjuster.adjust(line, addedBy: nil) else { continue }
+      try body(adjusted, &engine)
+    }
+    // Lines added by scenarios, after the budget's own, each through the changes after it.
+    for (index, located) in inputs.lineChanges.enumerated() {
+      guard case .addLines(let added) = located.change else { continue }
+      for written in added {
+        let line = try budget.line(from: written)
+        guard let adjusted = try adjuster.adjust(line, addedBy: index) else { continue }
+        try body(adjusted, &engine)
+      }
     }
     var summary = try engine.finish()
     var seen: Set<Diagnostic> = []

@@ -8,8 +8,8 @@ struct Explain: ParsableCommand {
 
   @Argument(
     help: ArgumentHelp(
-      "[sample folder] line-id: the id of the budget line to explain, after an optional "
-        + "sample folder.", valueName: "sample-or-line-id"))
+      "[sample] line-id: the id of the budget line to explain, after an optional sample "
+        + "folder, manifest or scenario file.", valueName: "sample-or-line-id"))
   var arguments: [String]
 
   @OptionGroup var input: InputOptions

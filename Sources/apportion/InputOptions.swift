@@ -2,8 +2,9 @@ import ApportionCore
 import ApportionIO
 import ArgumentParser
 
-/// Which rules and budget to use: explicit files, or a sample folder's manifest (each
-/// command takes the folder as its first argument); explicit files win.
+/// Which rules and budget to use: a sample folder, manifest or scenario file (each command
+/// takes it as its first argument), or explicit files, with scenarios layered on top.
+/// Explicit files win over a manifest's.
 struct InputOptions: ParsableArguments {
   @Option(name: .long, help: "The rule file (YAML).")
   var rules: String?
@@ -11,22 +12,49 @@ struct InputOptions: ParsableArguments {
   @Option(name: .long, help: "The budget (CSV with id, description and amount columns).")
   var budget: String?
 
-  /// The rule file and budget, from the flags or the manifest.
-  func resolve(sample: String?, needBudget: Bool) throws -> (rules: String, budget: String?) {
-    var manifest = Manifest()
-    if let sample { manifest = try Manifest.load(sample) }
-    guard let rulesPath = rules ?? manifest.rules else {
-      throw ValidationError("name a rule file with --rules, or a sample folder")
+  @Option(
+    name: .customLong("scenario"),
+    help: ArgumentHelp(
+      "A scenario file whose changes are applied over the rules and budget (repeatable, "
+        + "applied in order; its own base is not used).", valueName: "scenario.yaml"))
+  var scenarios: [String] = []
+
+  /// The inputs named by the sample (folder, manifest or scenario) and the flags.
+  func inputs(sample: String?) throws -> RunInputs {
+    var inputs: RunInputs
+    if let sample {
+      let loaded = try RunInputs.load(sample)
+      if let rules {
+        guard loaded.scenarioPaths.isEmpty else {
+          throw ValidationError(
+            "\(sample) is a scenario with its own base; to apply it over --rules, use "
+              + "--scenario \(sample)")
+        }
+        inputs = try RunInputs(rules: rules, budget: budget ?? loaded.budgetPath)
+        inputs.name = loaded.name
+        inputs.source = sample
+      } else {
+        inputs = loaded
+        if let budget { inputs.budgetPath = budget }
+      }
+    } else {
+      guard let rules else {
+        throw ValidationError(
+          "name a rule file with --rules, or a sample folder, manifest or scenario file")
+      }
+      inputs = try RunInputs(rules: rules, budget: budget)
     }
-    let budgetPath = budget ?? manifest.budget
-    if needBudget && budgetPath == nil {
-      throw ValidationError("name a budget with --budget, or a sample folder")
-    }
-    return (rulesPath, budgetPath)
+    for scenario in scenarios { try inputs.layer(scenario: scenario) }
+    return inputs
   }
 
+  /// The job over those inputs, which must name a budget.
   func job(sample: String?) throws -> Job {
-    let (rules, budget) = try resolve(sample: sample, needBudget: true)
-    return try Job(rules: rules, budget: budget ?? "")
+    let inputs = try inputs(sample: sample)
+    guard inputs.budgetPath != nil else {
+      throw ValidationError(
+        "name a budget with --budget, or a sample folder, manifest or scenario that names one")
+    }
+    return try Job(inputs)
   }
 }

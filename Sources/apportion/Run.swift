@@ -14,7 +14,10 @@ struct Run: ParsableCommand {
       are complete: on any error nothing in DIR changes.
       """)
 
-  @Argument(help: "A sample folder with a manifest.yaml (e.g. Samples/2016-17).")
+  @Argument(
+    help: ArgumentHelp(
+      "A sample folder with a manifest.yaml (e.g. Samples/2016-17), a manifest, or a "
+        + "scenario file."))
   var sample: String?
 
   @OptionGroup var input: InputOptions

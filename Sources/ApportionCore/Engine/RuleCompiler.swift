@@ -82,7 +82,7 @@ struct RuleCompiler {
   }
 
   /// The condition with its columns resolved; `nil` when a column cannot be.
-  private mutating func compile(_ condition: Condition) -> CompiledCondition? {
+  mutating func compile(_ condition: Condition) -> CompiledCondition? {
     switch condition {
     case .always: return .always
     case .all(let parts):

@@ -17,10 +17,16 @@ public struct Partner: Sendable, Hashable {
   public var name: String
   /// True for the partner that hosts the service (employs staff, holds contracts).
   public var isHost: Bool
+  /// The months of the financial year in which it is a member (all, unless it joins or
+  /// leaves during the year).
+  public var membership: Membership
 
-  public init(id: PartnerID, name: String, isHost: Bool = false) {
+  public init(
+    id: PartnerID, name: String, isHost: Bool = false, membership: Membership = .wholeYear
+  ) {
     self.id = id
     self.name = name
     self.isHost = isHost
+    self.membership = membership
   }
 }

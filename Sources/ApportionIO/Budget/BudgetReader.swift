@@ -46,6 +46,12 @@ public final class BudgetReader {
     let record: CSVRecord?
     do { record = try csv.next() } catch { throw Self.diagnostic(error, path: path) }
     guard let record else { return nil }
+    return try line(from: record, file: path)
+  }
+
+  /// A budget line from a record's fields, checked as every line is (an id, unique; an amount
+  /// that parses); `file` names the file the record was read from, for messages.
+  func line(from record: CSVRecord, file path: String) throws(Diagnostic) -> BudgetLine {
     let here = SourceLocation(file: path, line: record.line, column: 1)
     guard record.fields.count == schema.columns.count else {
       // Too many fields: point at the first one the header has no column for.

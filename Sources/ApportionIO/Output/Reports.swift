@@ -8,7 +8,10 @@ public enum Reports {
   public static func summary(_ summary: Summary, job: Job) -> String {
     let ruleSet = job.ruleSet
     var out = "\(ruleSet.agreement), \(ruleSet.year) (\(ruleSet.currency))\n"
-    out += "rules:  \(job.rulesPath)\nbudget: \(job.budgetPath) (\(summary.lineCount) lines)\n\n"
+    out += "rules:  \(job.rulesPath)\nbudget: \(job.budgetPath) (\(summary.lineCount) lines)\n"
+    for path in job.inputs.scenarioPaths { out += "scenario: \(path)\n" }
+    if !job.inputs.scenarioPaths.isEmpty { out += "  (\(job.inputs.name))\n" }
+    out += "\n"
     var table = TextTable(header: ["Rule", "Lines"] + ruleSet.partners.map(\.name) + ["Total"])
     for (index, rule) in summary.rules.enumerated() {
       table.add(

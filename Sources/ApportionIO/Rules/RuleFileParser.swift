@@ -16,7 +16,7 @@ enum RuleKeys {
 /// read in `RuleFileParser+Rules.swift`.
 struct RuleFileParser {
   var reader: YAMLReader
-  private var partnerIDs: [String] = []
+  var partnerIDs: [String] = []
 
   init(reader: YAMLReader) { self.reader = reader }
 
@@ -116,7 +116,7 @@ struct RuleFileParser {
     return nil
   }
 
-  private mutating func parseDrivers(_ node: Node) -> [Driver] {
+  mutating func parseDrivers(_ node: Node) -> [Driver] {
     guard let entries = reader.mapping(node, what: "drivers") else { return [] }
     var drivers: [Driver] = []
     for (name, key, value) in entries {

@@ -17,6 +17,9 @@ struct YAMLReader {
     diagnostics.append(Diagnostic(at: location(node), message, hint: hint))
   }
 
+  /// Records a problem found outside the reader (for example when a change is applied).
+  mutating func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
   mutating func warning(_ node: Node?, _ message: String, hint: String? = nil) {
     diagnostics.append(Diagnostic(.warning, at: location(node), message, hint: hint))
   }

@@ -1,0 +1,56 @@
+import ApportionCore
+import Foundation
+
+/// Everything one run reads: the rule set (with any scenarios' changes applied), the budget,
+/// the changes to its lines, and the files they came from.
+///
+/// A sample folder, a manifest, a scenario file, or `--rules`/`--budget` with scenarios
+/// layered on top all resolve to one of these; ``Job`` runs it. So a scenario is another
+/// input to the one calculation path, never a second engine.
+///
+/// ```swift
+/// let inputs = try RunInputs.load("Samples/scenarios/southwark-joins.yaml")
+/// let job = Job(inputs)
+/// ```
+public struct RunInputs: Sendable {
+  /// A short name for comparisons and output folders: the scenario's title, or the sample
+  /// folder's name.
+  public var name: String
+  /// The file or folder the inputs were named by.
+  public var source: String
+  public var ruleSet: RuleSet
+  /// Warnings from reading the rule file.
+  public var warnings: [Diagnostic]
+  public var rulesPath: String
+  public var budgetPath: String?
+  /// The scenario files applied, base first.
+  public var scenarioPaths: [String] = []
+  /// The changes that act on budget lines (added, scaled or removed), in order.
+  public var lineChanges: [LocatedChange] = []
+
+  /// Inputs from a rule file and (optionally) a budget.
+  public init(rules rulesPath: String, budget budgetPath: String?) throws(DiagnosticList) {
+    let file = try RuleFile.load(path: rulesPath)
+    self.name = Self.stem(
+      of: budgetPath.map { ($0 as NSString).deletingLastPathComponent }
+        ?? rulesPath)
+    self.source = rulesPath
+    self.ruleSet = file.ruleSet
+    self.warnings = file.warnings
+    self.rulesPath = rulesPath
+    self.budgetPath = budgetPath
+  }
+
+  /// Inputs named by one path: a sample folder (its `manifest.yaml`), a manifest file, or a
+  /// scenario file (which names its own base).
+  public static func load(_ path: String) throws(DiagnosticList) -> RunInputs {
+    try load(path, visiting: [])
+  }
+
+  /// The last path component without its extension: `Samples/2016-17` → `2016-17`.
+  static func stem(of path: String) -> String {
+    let last = (path as NSString).lastPathComponent
+    let stem = (last as NSString).deletingPathExtension
+    return stem.isEmpty || stem == "." ? "base" : stem
+  }
+}
