@@ -10,7 +10,8 @@ extension RunInputs {
       throw DiagnosticList([
         Diagnostic(
           at: SourceLocation(file: path), "no such file or folder",
-          hint: "name a sample folder (with a manifest.yaml), a manifest or a scenario file")
+          hint: "name a sample folder (with a manifest.yaml), a manifest or a scenario file, "
+            + "or use --rules and --budget")
       ])
     }
     if !isDirectory.boolValue, try isScenario(path) {
