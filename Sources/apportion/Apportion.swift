@@ -13,6 +13,6 @@ struct Apportion: ParsableCommand {
       file, line and column); 2 an output could not be written; 64 bad command-line usage.
       """,
     version: "0.1.0",
-    subcommands: [Check.self, Run.self, Explain.self]
+    subcommands: [Check.self, Run.self, Explain.self, Compare.self]
   )
 }
