@@ -54,9 +54,16 @@ extension RunInputs {
           hint: "a scenario's base must not lead back to it")
       ])
     }
+    return try scenario(text: try read(path), file: path, visiting: visiting + [key])
+  }
+
+  /// A scenario whose text is given, as if read from `file` (its base and any files it
+  /// names are found relative to `file`'s folder).
+  static func scenario(text: String, file path: String, visiting: [String] = [])
+    throws(DiagnosticList) -> RunInputs
+  {
     var parser = ScenarioFileParser(file: path)
-    let (root, header) = try readHeader(path, parser: &parser)
-    _ = root
+    let header = try readHeader(text, parser: &parser)
     guard let base = header.base else {
       throw DiagnosticList([
         Diagnostic(
@@ -67,7 +74,7 @@ extension RunInputs {
     }
     var inputs: RunInputs
     switch base {
-    case .path(let basePath, _): inputs = try load(basePath, visiting: visiting + [key])
+    case .path(let basePath, _): inputs = try load(basePath, visiting: visiting)
     case .files(let rules, let budget): inputs = try RunInputs(rules: rules, budget: budget)
     }
     try inputs.apply(path, parser: &parser, header: header)
@@ -79,25 +86,27 @@ extension RunInputs {
   /// `--scenario`, which layers scenarios over whatever the command names).
   public mutating func layer(scenario path: String) throws(DiagnosticList) {
     var parser = ScenarioFileParser(file: path)
-    let (_, header) = try Self.readHeader(path, parser: &parser)
+    let header = try Self.readHeader(try Self.read(path), parser: &parser)
     try apply(path, parser: &parser, header: header)
   }
 
-  private static func readHeader(_ path: String, parser: inout ScenarioFileParser)
-    throws(DiagnosticList) -> (Node, ScenarioFileParser.Header)
-  {
-    let text: String
-    do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+  private static func read(_ path: String) throws(DiagnosticList) -> String {
+    do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
       throw DiagnosticList([
         Diagnostic(
           at: SourceLocation(file: path), "cannot read the scenario",
           hint: "check that it is readable UTF-8 text")
       ])
     }
+  }
+
+  private static func readHeader(_ text: String, parser: inout ScenarioFileParser)
+    throws(DiagnosticList) -> ScenarioFileParser.Header
+  {
     guard let root = parser.rules.reader.root(text), let header = parser.header(root),
       !parser.hasErrors
     else { throw DiagnosticList(parser.diagnostics.filter { $0.severity == .error }) }
-    return (root, header)
+    return header
   }
 
   private mutating func apply(
