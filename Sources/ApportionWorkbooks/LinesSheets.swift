@@ -14,7 +14,7 @@ final class LinesSheets {
   }
 
   private let workbook: Workbook
-  private let styles: Styles
+  private let styles: WorkbookStyles
   private let columns: [Column]
   private let usedColumns: [(name: String, position: Int)]
   private let ruleNames: [String]
@@ -37,7 +37,7 @@ final class LinesSheets {
   ///   - maxDataRows: lines per sheet before the next sheet starts (the sheet's limit less
   ///     the header and totals rows; smaller in tests).
   init(
-    workbook: Workbook, styles: Styles, usedColumns: [(name: String, position: Int)],
+    workbook: Workbook, styles: WorkbookStyles, usedColumns: [(name: String, position: Int)],
     ruleNames: [String], extraColumns: [Column], title: String, lineCount: Int,
     maxDataRows: Int = Worksheet.maxRows - 2
   ) throws {

@@ -8,7 +8,7 @@ import XlsxWriter
 final class PartnerWorkbook {
   let workbook: Workbook
   private let partner: Int
-  private let styles: Styles
+  private let styles: WorkbookStyles
   private let ruleSet: RuleSet
   private let sources: RunSources
   private let basis: LineBasis
@@ -38,13 +38,13 @@ final class PartnerWorkbook {
         author: "apportion \(sources.toolVersion)",
         comments: "Generated from \(sources.rulesPath) and \(sources.budgetPath)",
         created: sources.created))
-    styles = try Styles(workbook)
+    styles = try WorkbookStyles(workbook)
     // The statement comes first, so it must not take a name the Lines sheets will need.
     let perSheet = max(1, maxLinesPerSheet)
     let lineSheets = max(1, (lineCount + perSheet - 1) / perSheet)
     let taken = ["Lines", "Sources"] + (1..<lineSheets).map { "Lines \($0 + 1)" }
     statement = SheetWriter(
-      try workbook.addWorksheet(name: Names.sheetName(name, taken: taken)))
+      try workbook.addWorksheet(name: SafeNames.sheetName(name, taken: taken)))
     lines = try LinesSheets(
       workbook: workbook, styles: styles, usedColumns: usedColumns,
       ruleNames: ruleSet.rules.map(\.name),

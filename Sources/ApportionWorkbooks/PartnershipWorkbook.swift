@@ -5,7 +5,7 @@ import XlsxWriter
 /// partner's part), Rules (each rule in words) and Sources (files, hashes, parameters).
 final class PartnershipWorkbook {
   let workbook: Workbook
-  private let styles: Styles
+  private let styles: WorkbookStyles
   private let ruleSet: RuleSet
   private let sources: RunSources
   private let summarySheet: SheetWriter
@@ -30,7 +30,7 @@ final class PartnershipWorkbook {
         author: "apportion \(sources.toolVersion)",
         comments: "Generated from \(sources.rulesPath) and \(sources.budgetPath)",
         created: sources.created))
-    styles = try Styles(workbook)
+    styles = try WorkbookStyles(workbook)
     summarySheet = SheetWriter(try workbook.addWorksheet(name: "Summary"))
     let columns =
       ruleSet.partners.map { LinesSheets.Column(title: $0.name, isMoney: true, minimumWidth: 10) }

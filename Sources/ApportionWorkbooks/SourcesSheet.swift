@@ -4,7 +4,7 @@ import XlsxWriter
 /// The Sources sheet: where the numbers came from, so that an auditor can reproduce them.
 enum SourcesSheet {
   static func write(
-    to worksheet: Worksheet, styles: Styles, ruleSet: RuleSet, sources: RunSources,
+    to worksheet: Worksheet, styles: WorkbookStyles, ruleSet: RuleSet, sources: RunSources,
     summary: Summary
   ) throws {
     let sheet = SheetWriter(worksheet)

@@ -69,7 +69,7 @@ public final class WorkbookSet {
         lineCount: lineCount, maxLinesPerSheet: maxLinesPerSheet)
       var taken: Set<String> = ["partnership"]
       for index in ruleSet.partners.indices {
-        let stem = Names.fileStem(for: ruleSet.partners[index].id, taken: taken)
+        let stem = SafeNames.fileStem(for: ruleSet.partners[index].id, taken: taken)
         taken.insert(stem.lowercased())
         let file = temporary(stem)
         files.append(file)

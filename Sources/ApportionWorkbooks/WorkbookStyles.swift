@@ -1,0 +1,43 @@
+import XlsxWriter
+
+/// The formats every workbook uses, made once per workbook.
+struct WorkbookStyles {
+  let title: Format
+  let subtitle: Format
+  let header: Format
+  let headerRight: Format
+  let text: Format
+  let money: Format
+  let moneyBold: Format
+  let integer: Format
+  let integerBold: Format
+  let bold: Format
+  let label: Format
+  let note: Format
+  /// Long text, wrapped within its column.
+  let wrapped: Format
+
+  /// Pounds with thousands separators, negatives in brackets.
+  static let moneyFormat = "£#,##0.00;(£#,##0.00);£0.00"
+
+  init(_ workbook: Workbook) throws {
+    title = try workbook.addFormat(FormatSpec(bold: true))
+    subtitle = try workbook.addFormat(FormatSpec(italic: true, fontColor: 0x444444))
+    header = try workbook.addFormat(
+      FormatSpec(bold: true, bgColor: 0xDDE4EE, borderBottom: .thin))
+    headerRight = try workbook.addFormat(
+      FormatSpec(
+        bold: true, bgColor: 0xDDE4EE, borderBottom: .thin, horizontalAlignment: .right))
+    text = try workbook.addFormat(FormatSpec())
+    money = try workbook.addFormat(FormatSpec(numFormat: Self.moneyFormat))
+    moneyBold = try workbook.addFormat(
+      FormatSpec(bold: true, numFormat: Self.moneyFormat, borderTop: .thin))
+    integer = try workbook.addFormat(FormatSpec(numFormat: "#,##0"))
+    integerBold = try workbook.addFormat(
+      FormatSpec(bold: true, numFormat: "#,##0", borderTop: .thin))
+    bold = try workbook.addFormat(FormatSpec(bold: true, borderTop: .thin))
+    label = try workbook.addFormat(FormatSpec(bold: true))
+    note = try workbook.addFormat(FormatSpec(italic: true, fontColor: 0x555555))
+    wrapped = try workbook.addFormat(FormatSpec(textWrap: true))
+  }
+}
