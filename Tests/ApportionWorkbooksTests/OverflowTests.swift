@@ -1,0 +1,74 @@
+import ApportionCore
+import Foundation
+import TestSupport
+import Testing
+import XLSXInspection
+
+/// Lines sheets that overflow onto `Lines 2`, `Lines 3`…
+@Suite struct OverflowTests {
+  static func overflowRun(in folder: URL) throws -> WorkbookRun {
+    let budget = RandomBudget(seed: 77, partners: 3...3, lines: 20...20)
+    return try runTexts(rules: budget.rules, budget: budget.budget, in: folder, maxLinesPerSheet: 7)
+  }
+
+  @Test func linesContinueOnFurtherSheetsWithTheirOwnTotals() throws {
+    let folder = try TemporaryFolder().url
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try Self.overflowRun(in: folder)
+    #expect(run.results.count == 20)
+    try checkAllWorkbooks(run)
+    let book = try XLSXBook(path: run.partnershipPath)
+    #expect(book.sheetNames == ["Summary", "Lines", "Lines 2", "Lines 3", "Rules", "Sources"])
+    // Totals rows: 7, 7 and 6 lines, each summing its own sheet.
+    for (sheet, last) in [("Lines", 8), ("Lines 2", 8), ("Lines 3", 7)] {
+      let cells = try book.cells(sheet: sheet)
+      #expect(cells["A\(last + 1)"]?.text == "Total", "\(sheet)")
+      #expect(cells["F\(last + 1)"]?.formula == "SUM(F2:F\(last))", "\(sheet)")
+      #expect(cells["A\(last + 2)"] == nil, "\(sheet)")
+    }
+    let summary = try book.cells(sheet: "Summary")
+    let rules = try book.cells(sheet: "Rules")
+    let formulas = [summary["B6"], summary["C6"], summary["E6"], rules["F2"], rules["G2"]]
+    for formula in formulas.map({ $0?.formula ?? "" }) {
+      for range in ["'Lines'!$", "'Lines 2'!$", "'Lines 3'!$"] {
+        #expect(formula.contains(range), "\(formula) does not reach \(range)")
+      }
+    }
+    for path in run.paths.dropFirst() {
+      let names = try XLSXBook(path: path).sheetNames
+      #expect(names.dropFirst() == ["Lines", "Lines 2", "Lines 3", "Sources"])
+    }
+  }
+
+  @Test(
+    .enabled(
+      if: Gnumeric.runsRecalculation, "ssconvert (gnumeric) is not installed; skipped locally"))
+  func overflowSheetsRecalculateToTheEnginesTotals() throws {
+    let folder = try TemporaryFolder().url
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try Self.overflowRun(in: folder)
+    try checkAllWorkbooks(run)
+    for path in run.paths { try Gnumeric.expectRecalculationMatchesCache(path) }
+  }
+
+  @Test func partnerNamedLikeAnOverflowSheet() throws {
+    let ruleSet = RuleSet(
+      agreement: "Overflow", year: "2016-17",
+      partners: [
+        Partner(id: PartnerID("a"), name: "Lines 2"), Partner(id: PartnerID("b"), name: "Lines 3"),
+      ],
+      rules: [Rule(name: "All", basis: .equal(among: nil))])
+    let folder = try TemporaryFolder().url
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let rows = (1...10).map { ["L\($0)", "Line \($0)", "\($0).01"] }
+    let run = try runInCode(
+      ruleSet: ruleSet, columns: ["id", "description", "amount"], rows: rows,
+      out: folder.appendingPathComponent("out"), maxLinesPerSheet: 4)
+    try checkAllWorkbooks(run)
+    for path in run.paths.dropFirst() {
+      let names = try XLSXBook(path: path).sheetNames
+      #expect(names.dropFirst() == ["Lines", "Lines 2", "Lines 3", "Sources"], "\(names)")
+      #expect(Set(names).count == names.count, "\(names)")
+    }
+  }
+}
