@@ -1,5 +1,7 @@
 // The only file that calls libxlsxwriter. Everything else in the module goes through `Lxw`,
-// which takes and returns Swift types and reports failures as `lxw_error` raw values (0 = OK).
+// which takes and returns Swift types and reports failures as `XlsxError.Code`s that
+// `Lxw.check` turns into thrown errors. (`XlsxError+Code.swift` reads the `lxw_error` constants
+// from the header for the codes' names; it calls nothing.)
 
 import CXlsxWriter
 
@@ -20,25 +22,27 @@ enum Handle {
 
 /// Thin calls into libxlsxwriter 1.1.4.
 enum Lxw {
-  static let noError = 0
-
-  /// `lxw_strerror`'s text for a raw `lxw_error` value.
-  static func message(_ code: Int) -> String {
-    guard let raw = UInt32(exactly: code), let text = lxw_strerror(lxw_error(rawValue: raw))
-    else { return "Unknown error number \(code)." }
+  /// `lxw_strerror`'s text for a code.
+  static func message(_ code: XlsxError.Code) -> String {
+    guard let text = lxw_strerror(lxw_error(rawValue: code.rawValue)) else {
+      return "Unknown error number \(code.rawValue)."
+    }
     return String(cString: text)
   }
 
-  static let sheetNameTooLong = Int(LXW_ERROR_SHEETNAME_LENGTH_EXCEEDED.rawValue)
-  static let sheetNameInvalidCharacter = Int(LXW_ERROR_INVALID_SHEETNAME_CHARACTER.rawValue)
-  static let sheetNameApostrophe = Int(LXW_ERROR_SHEETNAME_START_END_APOSTROPHE.rawValue)
-  static let sheetNameUsed = Int(LXW_ERROR_SHEETNAME_ALREADY_USED.rawValue)
-  static let stringTooLong = Int(LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED.rawValue)
-  static let indexOutOfRange = Int(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE.rawValue)
-  static let parameterValidation = Int(LXW_ERROR_PARAMETER_VALIDATION.rawValue)
-  static let memoryError = Int(LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue)
-
-  private static func code(_ error: lxw_error) -> Int { Int(error.rawValue) }
+  /// Throws the `XlsxError` for a libxlsxwriter status other than success: the one place
+  /// where a status the library returned becomes a thrown error.
+  ///
+  /// ```swift
+  /// try Lxw.check(Lxw.setColumn(handle, a.column, b.column, width, format), .setColumn, sheet: name)
+  /// ```
+  static func check(
+    _ status: XlsxError.Code, _ operation: XlsxError.Operation, sheet: String? = nil,
+    cell: String? = nil, detail: String? = nil
+  ) throws {
+    guard status != .success else { return }
+    throw XlsxError(operation, sheet: sheet, cell: cell, code: status, detail: detail)
+  }
 
   /// Runs `body` with a `strdup`ed copy (the C structs want `char *`), freed afterwards.
   /// libxlsxwriter copies every string it keeps (`lxw_strdup` in `workbook_new_opt` and
@@ -65,8 +69,8 @@ enum Lxw {
   }
 
   /// Writes the file and frees the workbook and everything it owns, whatever the outcome.
-  static func close(_ workbook: Handle.Workbook) -> Int {
-    code(workbook_close(workbook))
+  static func close(_ workbook: Handle.Workbook) -> XlsxError.Code {
+    XlsxError.Code(workbook_close(workbook))
   }
 
   /// Frees a workbook that was never closed; writes nothing.
@@ -76,7 +80,7 @@ enum Lxw {
 
   static func setProperties(
     _ workbook: Handle.Workbook, _ properties: DocumentProperties, created: Int
-  ) -> Int {
+  ) -> XlsxError.Code {
     withCString(properties.title) { title in
       withCString(properties.subject) { subject in
         withCString(properties.author) { author in
@@ -89,7 +93,7 @@ enum Lxw {
               props.company = company
               props.comments = comments
               props.created = time_t(created)
-              return code(workbook_set_properties(workbook, &props))
+              return XlsxError.Code(workbook_set_properties(workbook, &props))
             }
           }
         }
@@ -97,16 +101,18 @@ enum Lxw {
     }
   }
 
-  static func validateSheetName(_ workbook: Handle.Workbook, _ name: String) -> Int {
-    code(workbook_validate_sheet_name(workbook, name))
+  static func validateSheetName(_ workbook: Handle.Workbook, _ name: String) -> XlsxError.Code {
+    XlsxError.Code(workbook_validate_sheet_name(workbook, name))
   }
 
   static func addWorksheet(_ workbook: Handle.Workbook, _ name: String) -> Handle.Worksheet? {
     workbook_add_worksheet(workbook, name)
   }
 
-  static func defineName(_ workbook: Handle.Workbook, _ name: String, _ formula: String) -> Int {
-    code(workbook_define_name(workbook, name, formula))
+  static func defineName(_ workbook: Handle.Workbook, _ name: String, _ formula: String)
+    -> XlsxError.Code
+  {
+    XlsxError.Code(workbook_define_name(workbook, name, formula))
   }
 
   // MARK: Formats
@@ -161,28 +167,28 @@ enum Lxw {
   static func writeString(
     _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ text: String,
     _ format: Handle.Format?
-  ) -> Int {
-    code(worksheet_write_string(sheet, row, col, text, format))
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_write_string(sheet, row, col, text, format))
   }
 
   static func writeNumber(
     _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ value: Double,
     _ format: Handle.Format?
-  ) -> Int {
-    code(worksheet_write_number(sheet, row, col, value, format))
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_write_number(sheet, row, col, value, format))
   }
 
   static func writeFormula(
     _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ formula: String, _ cached: Double,
     _ format: Handle.Format?
-  ) -> Int {
-    code(worksheet_write_formula_num(sheet, row, col, formula, format, cached))
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_write_formula_num(sheet, row, col, formula, format, cached))
   }
 
   static func writeBlank(
     _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ format: Handle.Format?
-  ) -> Int {
-    code(worksheet_write_blank(sheet, row, col, format))
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_write_blank(sheet, row, col, format))
   }
 
   /// Whether `printf("%G")` currently writes a full stop as the decimal separator.
@@ -198,14 +204,14 @@ enum Lxw {
   static func setColumn(
     _ sheet: Handle.Worksheet, _ first: UInt16, _ last: UInt16, _ width: Double,
     _ format: Handle.Format?
-  ) -> Int {
-    code(worksheet_set_column(sheet, first, last, width, format))
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_set_column(sheet, first, last, width, format))
   }
 
   static func setRow(
     _ sheet: Handle.Worksheet, _ row: UInt32, _ height: Double, _ format: Handle.Format?
-  ) -> Int {
-    code(worksheet_set_row(sheet, row, height, format))
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_set_row(sheet, row, height, format))
   }
 
   static func freezePanes(_ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16) {
@@ -215,8 +221,8 @@ enum Lxw {
   static func autofilter(
     _ sheet: Handle.Worksheet, _ firstRow: UInt32, _ firstCol: UInt16, _ lastRow: UInt32,
     _ lastCol: UInt16
-  ) -> Int {
-    code(worksheet_autofilter(sheet, firstRow, firstCol, lastRow, lastCol))
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_autofilter(sheet, firstRow, firstCol, lastRow, lastCol))
   }
 
   // MARK: Page setup
@@ -230,16 +236,18 @@ enum Lxw {
     worksheet_fit_to_pages(sheet, width, height)
   }
 
-  static func repeatRows(_ sheet: Handle.Worksheet, _ first: UInt32, _ last: UInt32) -> Int {
-    code(worksheet_repeat_rows(sheet, first, last))
+  static func repeatRows(_ sheet: Handle.Worksheet, _ first: UInt32, _ last: UInt32)
+    -> XlsxError.Code
+  {
+    XlsxError.Code(worksheet_repeat_rows(sheet, first, last))
   }
 
-  static func setHeader(_ sheet: Handle.Worksheet, _ text: String) -> Int {
-    code(worksheet_set_header(sheet, text))
+  static func setHeader(_ sheet: Handle.Worksheet, _ text: String) -> XlsxError.Code {
+    XlsxError.Code(worksheet_set_header(sheet, text))
   }
 
-  static func setFooter(_ sheet: Handle.Worksheet, _ text: String) -> Int {
-    code(worksheet_set_footer(sheet, text))
+  static func setFooter(_ sheet: Handle.Worksheet, _ text: String) -> XlsxError.Code {
+    XlsxError.Code(worksheet_set_footer(sheet, text))
   }
 
   static func setGridlines(_ sheet: Handle.Worksheet, screen: Bool, print: Bool) {
@@ -290,7 +298,7 @@ enum Lxw {
 
   static func insertChart(
     _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ chart: Handle.Chart
-  ) -> Int {
-    code(worksheet_insert_chart(sheet, row, col, chart))
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_insert_chart(sheet, row, col, chart))
   }
 }

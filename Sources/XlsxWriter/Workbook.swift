@@ -40,8 +40,7 @@ public final class Workbook {
     self.options = options
     guard let handle = Lxw.newWorkbook(path: path, options: options) else {
       throw XlsxError(
-        .createWorkbook, sheet: nil, cell: nil, code: nil,
-        reason: "libxlsxwriter could not create a workbook for \(path)")
+        .createWorkbook, reason: "libxlsxwriter could not create a workbook for \(path)")
     }
     self.handle = handle
   }
@@ -87,10 +86,7 @@ public final class Workbook {
     if texts.contains(where: { $0?.contains("\0") ?? false }) {
       throw XlsxError(.setProperties, reason: "a property contains a NUL character")
     }
-    let code = Lxw.setProperties(handle, properties, created: created)
-    if code != Lxw.noError {
-      throw XlsxError(.setProperties, code: code, reason: Lxw.message(code))
-    }
+    try Lxw.check(Lxw.setProperties(handle, properties, created: created), .setProperties)
   }
 
   /// Why `name` cannot be a worksheet name in any workbook, or `nil` when it can.
@@ -101,11 +97,13 @@ public final class Workbook {
   /// already used is checked by `addWorksheet(name:)`.
   public static func validateSheetName(_ name: String) -> String? {
     if name.isEmpty { return "Worksheet name cannot be empty." }
-    if name.utf16.count > 31 { return Lxw.message(Lxw.sheetNameTooLong) }
+    if name.utf16.count > 31 { return XlsxError.Code.sheetNameLengthExceeded.description }
     if name.contains(where: { "[]:*?/\\".contains($0) }) {
-      return Lxw.message(Lxw.sheetNameInvalidCharacter)
+      return XlsxError.Code.invalidSheetNameCharacter.description
     }
-    if name.hasPrefix("'") || name.hasSuffix("'") { return Lxw.message(Lxw.sheetNameApostrophe) }
+    if name.hasPrefix("'") || name.hasSuffix("'") {
+      return XlsxError.Code.sheetNameStartEndApostrophe.description
+    }
     if name.contains("\0") { return "Worksheet name cannot contain a NUL character." }
     if name.lowercased() == "history" { return "Worksheet name \"History\" is reserved by Excel." }
     return nil
@@ -120,10 +118,7 @@ public final class Workbook {
     if let reason = Self.validateSheetName(name) {
       throw XlsxError(.addWorksheet, sheet: name, reason: reason)
     }
-    let code = Lxw.validateSheetName(handle, name)
-    if code != Lxw.noError {
-      throw XlsxError(.addWorksheet, sheet: name, code: code, reason: Lxw.message(code))
-    }
+    try Lxw.check(Lxw.validateSheetName(handle, name), .addWorksheet, sheet: name)
     guard let sheet = Lxw.addWorksheet(handle, name) else {
       throw XlsxError(
         .addWorksheet, sheet: name,
@@ -146,7 +141,7 @@ public final class Workbook {
       throw XlsxError(.addFormat, reason: "the number format contains a NUL character")
     }
     guard let format = Lxw.addFormat(handle, spec) else {
-      throw XlsxError(.addFormat, code: Lxw.memoryError, reason: Lxw.message(Lxw.memoryError))
+      throw XlsxError(.addFormat, code: .memoryError)
     }
     formats[spec] = format
     return Format(spec: spec, workbook: self, handle: format)
@@ -156,7 +151,7 @@ public final class Workbook {
   public func addChart(type: Chart.Kind) throws -> Chart {
     let handle = try requireOpen(.addChart)
     guard let chart = Lxw.addChart(handle, type) else {
-      throw XlsxError(.addChart, code: Lxw.memoryError, reason: Lxw.message(Lxw.memoryError))
+      throw XlsxError(.addChart, code: .memoryError)
     }
     return Chart(workbook: self, handle: chart, kind: type)
   }
@@ -167,10 +162,7 @@ public final class Workbook {
     guard range.isValid else {
       throw XlsxError(.defineName, cell: name, reason: "the range \(range) is outside the sheet")
     }
-    let code = Lxw.defineName(handle, name, "=" + range.description)
-    if code != Lxw.noError {
-      throw XlsxError(.defineName, cell: name, code: code, reason: Lxw.message(code))
-    }
+    try Lxw.check(Lxw.defineName(handle, name, "=" + range.description), .defineName, cell: name)
   }
 
   /// Writes the file and releases the C workbook.
@@ -190,10 +182,6 @@ public final class Workbook {
     // a workbook left open is still freed by deinit.
     guard Lxw.numericLocaleUsesFullStop() else { throw Worksheet.localeError(.closeWorkbook) }
     self.handle = nil
-    let code = Lxw.close(handle)
-    if code != Lxw.noError {
-      throw XlsxError(
-        .closeWorkbook, code: code, reason: Lxw.message(code) + " (writing \(path))")
-    }
+    try Lxw.check(Lxw.close(handle), .closeWorkbook, detail: "writing \(path)")
   }
 }

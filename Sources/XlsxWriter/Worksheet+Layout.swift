@@ -9,10 +9,7 @@ extension Worksheet {
     guard width.isFinite, width >= 0, first <= last else {
       throw error(.setColumn, reason: "invalid columns \(first)...\(last) or width \(width)")
     }
-    let code = Lxw.setColumn(handle, a.col, b.col, width, format)
-    if code != Lxw.noError {
-      throw XlsxError(.setColumn, sheet: name, code: code, reason: Lxw.message(code))
-    }
+    try Lxw.check(Lxw.setColumn(handle, a.col, b.col, width, format), .setColumn, sheet: name)
   }
 
   /// Sets the height (in points) and default format of a row.
@@ -37,10 +34,8 @@ extension Worksheet {
   public func autofilter(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int) throws {
     let first = try cell(.setLayout, firstRow, firstCol)
     let last = try cell(.setLayout, lastRow, lastCol)
-    let code = Lxw.autofilter(handle, first.row, first.col, last.row, last.col)
-    if code != Lxw.noError {
-      throw XlsxError(.setLayout, sheet: name, code: code, reason: Lxw.message(code))
-    }
+    try Lxw.check(
+      Lxw.autofilter(handle, first.row, first.col, last.row, last.col), .setLayout, sheet: name)
   }
 
   /// Shows or hides gridlines on screen and in print (by default: screen yes, print no).
@@ -58,11 +53,8 @@ extension Worksheet {
     guard chart.workbook === workbook else {
       throw error(.insertChart, row: row, col: col, reason: "the chart belongs to another workbook")
     }
-    let code = Lxw.insertChart(handle, cell.row, cell.col, chart.handle)
-    if code != Lxw.noError {
-      throw XlsxError(
-        .insertChart, sheet: name, cell: CellReference.a1(row: row, col: col), code: code,
-        reason: Lxw.message(code))
-    }
+    try Lxw.check(
+      Lxw.insertChart(handle, cell.row, cell.col, chart.handle), .insertChart, sheet: name,
+      cell: CellReference.a1(row: row, col: col))
   }
 }

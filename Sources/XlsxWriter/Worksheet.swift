@@ -64,7 +64,7 @@ public final class Worksheet {
       col < Self.maxColumns
     else {
       throw XlsxError(
-        operation, sheet: name, cell: "R\(row + 1)C\(col + 1)", code: Lxw.indexOutOfRange,
+        operation, sheet: name, cell: "R\(row + 1)C\(col + 1)", code: .worksheetIndexOutOfRange,
         reason: "row \(row) or column \(col) is outside the sheet (0..<\(Self.maxRows), "
           + "0..<\(Self.maxColumns))")
     }
@@ -81,20 +81,23 @@ public final class Worksheet {
     return format.handle
   }
 
-  /// Turns a library result into a thrown error, explaining out-of-order rows.
-  func check(_ code: Int, _ operation: XlsxError.Operation, row: Int, col: Int? = nil) throws {
-    if code == Lxw.noError {
+  /// Records the row as started, or throws for a failed write (`Lxw.check`), explaining a
+  /// row written out of order.
+  func check(
+    _ status: XlsxError.Code, _ operation: XlsxError.Operation, row: Int, col: Int? = nil
+  ) throws {
+    guard status != .success else {
       lastRowStarted = max(lastRowStarted, row)
       return
     }
-    var reason = Lxw.message(code)
-    if code == Lxw.indexOutOfRange, workbook.options.constantMemory, row < lastRowStarted {
-      reason =
-        "rows must be written in ascending order in constant-memory mode: row \(row + 1) "
-        + "comes after row \(lastRowStarted + 1), which is already started (\(reason))"
-    }
     let cell = col.map { CellReference.a1(row: row, col: $0) } ?? "row \(row + 1)"
-    throw XlsxError(operation, sheet: name, cell: cell, code: code, reason: reason)
+    if status == .worksheetIndexOutOfRange, workbook.options.constantMemory, row < lastRowStarted {
+      throw XlsxError(
+        operation, sheet: name, cell: cell, code: status,
+        reason: "rows must be written in ascending order in constant-memory mode: row \(row + 1) "
+          + "comes after row \(lastRowStarted + 1), which is already started (\(status))")
+    }
+    try Lxw.check(status, operation, sheet: name, cell: cell)
   }
 
   // MARK: Writing cells
@@ -117,8 +120,7 @@ public final class Worksheet {
     if text.utf8.count > Self.maxStringLength, text.utf16.count > Self.maxStringLength {
       throw XlsxError(
         .writeCell, sheet: name, cell: CellReference.a1(row: row, col: col),
-        code: Lxw.stringTooLong,
-        reason: Lxw.message(Lxw.stringTooLong) + " (\(text.utf16.count) UTF-16 code units)")
+        code: .maxStringLengthExceeded, detail: "\(text.utf16.count) UTF-16 code units")
     }
     if text.utf8.contains(0) {
       throw error(.writeCell, row: row, col: col, reason: "text contains a NUL character")

@@ -13,7 +13,7 @@ import XlsxWriter
   try lines.writeNumber(row: 5, col: 0, 2)  // same row, earlier column: fine
   try summary.writeNumber(row: 0, col: 0, 3)  // sheets interleave
   let error = try #require(throws: XlsxError.self) { try lines.writeString(row: 2, col: 0, "late") }
-  #expect(error.code == 23)  // libxlsxwriter returns LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE
+  #expect(error.code == .worksheetIndexOutOfRange)  // returned by libxlsxwriter
   #expect(error.sheet == "Lines")
   #expect(error.cell == "A3")
   #expect(error.description.contains("ascending order"))
@@ -45,7 +45,7 @@ import XlsxWriter
     let error = try #require(throws: XlsxError.self) {
       try sheet.writeNumber(row: row, col: col, 1)
     }
-    #expect(error.code == 23)
+    #expect(error.code == .worksheetIndexOutOfRange)
   }
   try sheet.writeNumber(row: Worksheet.maxRows - 1, col: Worksheet.maxColumns - 1, 1)
   try book.close()

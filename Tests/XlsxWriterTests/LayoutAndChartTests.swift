@@ -36,8 +36,14 @@ import XlsxWriter
       name: "Share", categories: RangeRef(sheet: "Summary", col: 0, rows: 1...4),
       values: RangeRef(sheet: "Summary", col: 1, rows: 1...4))
     try sheet.insertChart(row: 6, col: 3, chart: chart)
-    #expect(throws: XlsxError.self) { try sheet.insertChart(row: 20, col: 3, chart: chart) }
-    #expect(throws: XlsxError.self) { try chart.setTitle("=Summary!A1") }
+    let twice = #expect(throws: XlsxError.self) {
+      try sheet.insertChart(row: 20, col: 3, chart: chart)
+    }
+    #expect(twice?.operation == .insertChart)
+    #expect(twice?.code == .parameterValidation)
+    let reference = #expect(throws: XlsxError.self) { try chart.setTitle("=Summary!A1") }
+    #expect(reference?.operation == .setChartTitle)
+    #expect(reference?.code == nil)
     try workbook.defineName(
       "Shares", refersTo: RangeRef(sheet: "Summary", col: 1, rows: 1...4))
   }
@@ -63,7 +69,7 @@ import XlsxWriter
   let error = try #require(throws: XlsxError.self) {
     try sheet.setHeader(String(repeating: "x", count: 256))
   }
-  #expect(error.code == 20)  // LXW_ERROR_255_STRING_LENGTH_EXCEEDED
+  #expect(error.code == .stringLength255Exceeded)
 }
 
 @Test func escapeHeaderFooterDoublesAmpersands() {

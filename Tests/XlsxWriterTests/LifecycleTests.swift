@@ -90,7 +90,7 @@ private func writeSample(to path: String) throws {
   _ = try book.addWorksheet(name: "Lines")
   let error = try #require(throws: XlsxError.self) { try book.close() }
   #expect(error.operation == .closeWorkbook)
-  #expect(error.code == 2)  // LXW_ERROR_CREATING_XLSX_FILE
+  #expect(error.code == .creatingXlsxFile)
   #expect(book.isClosed)
 }
 

@@ -39,7 +39,7 @@ import XlsxWriter
   let tooLong = try #require(throws: XlsxError.self) {
     try sheet.writeString(row: 1, col: 0, String(repeating: "a", count: 32_768))
   }
-  #expect(tooLong.code == 21)  // LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED
+  #expect(tooLong.code == .maxStringLengthExceeded)
   #expect(tooLong.description.contains("32,767"))
   #expect(tooLong.cell == "A2")
   // 32,767 emoji are 65,534 UTF-16 units: Excel's limit counts those, libxlsxwriter would not.
