@@ -70,13 +70,13 @@ final class LinesSheets {
   private func startSheet() throws {
     let name = sheets.isEmpty ? "Lines" : "Lines \(sheets.count + 1)"
     let writer = SheetWriter(try workbook.addWorksheet(name: name))
-    for (col, column) in columns.enumerated() {
-      try writer.text(0, col, column.title, column.isMoney ? styles.headerRight : styles.header)
+    for (index, column) in columns.enumerated() {
+      try writer.text(0, index, column.title, column.isMoney ? styles.headerRight : styles.header)
     }
-    try writer.sheet.freezePanes(row: 1, col: 1)
+    try writer.sheet.freezePanes(row: 1, column: 1)
     try writer.sheet.autofilter(
-      firstRow: 0, firstCol: 0, lastRow: max(1, planned[sheets.count]),
-      lastCol: columns.count - 1)
+      firstRow: 0, firstColumn: 0, lastRow: max(1, planned[sheets.count]),
+      lastColumn: columns.count - 1)
     sheets.append(writer)
     rowCounts.append(0)
     sums = [:]
@@ -125,18 +125,18 @@ final class LinesSheets {
     guard let writer = sheets.last, let count = rowCounts.last else { return }
     let totalRow = count + 1
     try writer.text(totalRow, 0, "Total", styles.bold)
-    for (col, column) in columns.enumerated() where col > 0 {
+    for (index, column) in columns.enumerated() where index > 0 {
       guard column.isMoney else {
-        try writer.sheet.writeBlank(row: totalRow, col: col, format: styles.bold)
+        try writer.sheet.writeBlank(row: totalRow, column: index, format: styles.bold)
         continue
       }
       let range = CellReference.range(
-        firstRow: 1, firstCol: col, lastRow: max(1, count), lastCol: col)
+        firstRow: 1, firstColumn: index, lastRow: max(1, count), lastColumn: index)
       try writer.formula(
-        totalRow, col, "SUM(\(range))", sums[col, default: .zero], styles.moneyBold)
+        totalRow, index, "SUM(\(range))", sums[index, default: .zero], styles.moneyBold)
     }
     var minimum: [Int: Int] = [:]
-    for (col, column) in columns.enumerated() { minimum[col] = column.minimumWidth }
+    for (index, column) in columns.enumerated() { minimum[index] = column.minimumWidth }
     try writer.fitColumns(minimum: minimum)
     try writer.setUpPrinting(title: title, headerRow: 0)
   }
@@ -153,8 +153,8 @@ final class LinesSheets {
   func ranges(column: Int) -> [String] {
     zip(sheets, rowCounts).map { writer, count in
       CellReference.qualifiedRange(
-        sheet: writer.name, firstRow: 1, firstCol: column, lastRow: max(1, count),
-        lastCol: column)
+        sheet: writer.name, firstRow: 1, firstColumn: column, lastRow: max(1, count),
+        lastColumn: column)
     }
   }
 

@@ -14,10 +14,10 @@ final class PartnerWorkbook {
   private let basis: LineBasis
   private let statement: SheetWriter
   private let lines: LinesSheets
-  private var amountCol: Int { lines.amountColumn }
-  private var ruleNoCol: Int { lines.ruleNumberColumn }
-  private var basisCol: Int { lines.firstExtraColumn }
-  private var partCol: Int { lines.firstExtraColumn + 1 }
+  private var amountColumn: Int { lines.amountColumn }
+  private var ruleNumberColumn: Int { lines.ruleNumberColumn }
+  private var basisColumn: Int { lines.firstExtraColumn }
+  private var partColumn: Int { lines.firstExtraColumn + 1 }
 
   private var name: String { ruleSet.partners[partner].name }
 
@@ -58,10 +58,10 @@ final class PartnerWorkbook {
   func add(_ result: LineResult) throws {
     let part = result.parts[partner]
     try lines.write(result) { sheet, row in
-      try sheet.text(row, basisCol, basis.describe(result, partner: partner))
-      try sheet.money(row, partCol, part, styles.money)
+      try sheet.text(row, basisColumn, basis.describe(result, partner: partner))
+      try sheet.money(row, partColumn, part, styles.money)
     }
-    try lines.add(part, column: partCol)
+    try lines.add(part, column: partColumn)
   }
 
   func finish(_ summary: Summary) throws {
@@ -86,8 +86,8 @@ final class PartnerWorkbook {
       measured: false)
     let headerRow = 4
     let titles = ["Rule", "Basis", "Lines", "Total of the lines", "\(name)'s part"]
-    for (col, title) in titles.enumerated() {
-      try sheet.text(headerRow, col, title, col >= 2 ? styles.headerRight : styles.header)
+    for (column, title) in titles.enumerated() {
+      try sheet.text(headerRow, column, title, column >= 2 ? styles.headerRight : styles.header)
     }
     let first = headerRow + 1
     for (r, rule) in ruleSet.rules.enumerated() {
@@ -96,31 +96,34 @@ final class PartnerWorkbook {
       try sheet.text(
         row, 1, rule.basis.describe(partners: ruleSet.partners, drivers: ruleSet.drivers))
       try sheet.formula(
-        row, 2, lines.countIf(criteriaColumn: ruleNoCol, value: r + 1),
+        row, 2, lines.countIf(criteriaColumn: ruleNumberColumn, value: r + 1),
         count: summary.ruleLineCounts[r], styles.integer)
       try sheet.formula(
-        row, 3, lines.sumIf(criteriaColumn: ruleNoCol, value: r + 1, sumColumn: amountCol),
+        row, 3,
+        lines.sumIf(criteriaColumn: ruleNumberColumn, value: r + 1, sumColumn: amountColumn),
         summary.ruleTotals[r], styles.money)
       try sheet.formula(
-        row, 4, lines.sumIf(criteriaColumn: ruleNoCol, value: r + 1, sumColumn: partCol),
+        row, 4, lines.sumIf(criteriaColumn: ruleNumberColumn, value: r + 1, sumColumn: partColumn),
         summary.byRule[r][partner], styles.money)
     }
     let totalRow = first + ruleSet.rules.count
     let last = max(first, totalRow - 1)
-    func columnSum(_ col: Int) -> String {
-      "SUM(" + CellReference.range(firstRow: first, firstCol: col, lastRow: last, lastCol: col)
+    func columnSum(_ column: Int) -> String {
+      "SUM("
+        + CellReference.range(
+          firstRow: first, firstColumn: column, lastRow: last, lastColumn: column)
         + ")"
     }
     try sheet.text(totalRow, 0, "Total payable by \(name)", styles.bold)
-    try sheet.sheet.writeBlank(row: totalRow, col: 1, format: styles.bold)
+    try sheet.sheet.writeBlank(row: totalRow, column: 1, format: styles.bold)
     try sheet.formula(totalRow, 2, columnSum(2), count: summary.lineCount, styles.integerBold)
     try sheet.formula(totalRow, 3, columnSum(3), summary.total, styles.moneyBold)
     try sheet.formula(totalRow, 4, columnSum(4), summary.partnerTotals[partner], styles.moneyBold)
 
     let contextRow = totalRow + 2
     try sheet.text(contextRow, 0, "The partnership", styles.header)
-    for col in 1...3 {
-      try sheet.sheet.writeBlank(row: contextRow, col: col, format: styles.header)
+    for column in 1...3 {
+      try sheet.sheet.writeBlank(row: contextRow, column: column, format: styles.header)
     }
     try sheet.text(contextRow, 4, "Total", styles.headerRight)
     for (p, other) in ruleSet.partners.enumerated() {
@@ -130,15 +133,17 @@ final class PartnerWorkbook {
     }
     let sumRow = contextRow + 1 + ruleSet.partners.count
     try sheet.text(sumRow, 0, "Total of all partners", styles.bold)
-    for col in 1...3 { try sheet.sheet.writeBlank(row: sumRow, col: col, format: styles.bold) }
+    for column in 1...3 {
+      try sheet.sheet.writeBlank(row: sumRow, column: column, format: styles.bold)
+    }
     let partnerRange = CellReference.range(
-      firstRow: contextRow + 1, firstCol: 4, lastRow: sumRow - 1, lastCol: 4)
+      firstRow: contextRow + 1, firstColumn: 4, lastRow: sumRow - 1, lastColumn: 4)
     try sheet.formula(sumRow, 4, "SUM(\(partnerRange))", summary.total, styles.moneyBold)
     try sheet.text(
       sumRow + 1, 0, "Check: this statement's total − \(name)'s partnership total (should be 0.00)",
       measured: false)
-    let mine = CellReference.a1(row: contextRow + 1 + partner, col: 4)
-    let payable = CellReference.a1(row: totalRow, col: 4)
+    let mine = CellReference.a1(row: contextRow + 1 + partner, column: 4)
+    let payable = CellReference.a1(row: totalRow, column: 4)
     try sheet.formula(sumRow + 1, 4, "ROUND(\(payable)-\(mine),2)", .zero, styles.money)
     try sheet.fitColumns(minimum: [0: 30], maximum: [1: 120])
     try sheet.setUpPrinting(

@@ -11,10 +11,10 @@ final class PartnershipWorkbook {
   private let summarySheet: SheetWriter
   private let lines: LinesSheets
   /// Column positions on the Lines sheets.
-  private var amountCol: Int { lines.amountColumn }
-  private var ruleNoCol: Int { lines.ruleNumberColumn }
-  private var firstPartCol: Int { lines.firstExtraColumn }
-  private var checkCol: Int { firstPartCol + ruleSet.partners.count }
+  private var amountColumn: Int { lines.amountColumn }
+  private var ruleNumberColumn: Int { lines.ruleNumberColumn }
+  private var firstPartColumn: Int { lines.firstExtraColumn }
+  private var checkColumn: Int { firstPartColumn + ruleSet.partners.count }
 
   init(
     path: String, ruleSet: RuleSet, sources: RunSources,
@@ -45,14 +45,14 @@ final class PartnershipWorkbook {
   func add(_ result: LineResult) throws {
     try lines.write(result) { sheet, row in
       for (p, part) in result.parts.enumerated() {
-        try sheet.money(row, firstPartCol + p, part, styles.money)
-        try lines.add(part, column: firstPartCol + p)
+        try sheet.money(row, firstPartColumn + p, part, styles.money)
+        try lines.add(part, column: firstPartColumn + p)
       }
-      let first = CellReference.a1(row: row, col: firstPartCol)
-      let last = CellReference.a1(row: row, col: checkCol - 1)
-      let amount = CellReference.a1(row: row, col: amountCol)
+      let first = CellReference.a1(row: row, column: firstPartColumn)
+      let last = CellReference.a1(row: row, column: checkColumn - 1)
+      let amount = CellReference.a1(row: row, column: amountColumn)
       try sheet.formula(
-        row, checkCol, "ROUND(\(amount)-SUM(\(first):\(last)),2)", .zero, styles.money)
+        row, checkColumn, "ROUND(\(amount)-SUM(\(first):\(last)),2)", .zero, styles.money)
     }
   }
 
@@ -91,24 +91,27 @@ final class PartnershipWorkbook {
       let row = firstRuleRow + r
       try sheet.text(row, 0, rule.name)
       try sheet.formula(
-        row, 1, lines.countIf(criteriaColumn: ruleNoCol, value: r + 1),
+        row, 1, lines.countIf(criteriaColumn: ruleNumberColumn, value: r + 1),
         count: summary.ruleLineCounts[r], styles.integer)
       for p in 0..<n {
         try sheet.formula(
           row, 2 + p,
-          lines.sumIf(criteriaColumn: ruleNoCol, value: r + 1, sumColumn: firstPartCol + p),
+          lines.sumIf(
+            criteriaColumn: ruleNumberColumn, value: r + 1, sumColumn: firstPartColumn + p),
           summary.byRule[r][p], styles.money)
       }
-      let range = CellReference.range(firstRow: row, firstCol: 2, lastRow: row, lastCol: 1 + n)
+      let range = CellReference.range(
+        firstRow: row, firstColumn: 2, lastRow: row, lastColumn: 1 + n)
       try sheet.formula(row, 2 + n, "SUM(\(range))", summary.ruleTotals[r], styles.money)
     }
     let totalRow = firstRuleRow + ruleSet.rules.count
     try sheet.text(totalRow, 0, "Total", styles.bold)
     let lastRuleRow = max(firstRuleRow, totalRow - 1)
-    func columnSum(_ col: Int) -> String {
+    func columnSum(_ column: Int) -> String {
       "SUM("
         + CellReference.range(
-          firstRow: firstRuleRow, firstCol: col, lastRow: lastRuleRow, lastCol: col) + ")"
+          firstRow: firstRuleRow, firstColumn: column, lastRow: lastRuleRow, lastColumn: column)
+        + ")"
     }
     try sheet.formula(totalRow, 1, columnSum(1), count: summary.lineCount, styles.integerBold)
     for p in 0..<n {
@@ -120,12 +123,12 @@ final class PartnershipWorkbook {
     let checkRow = totalRow + 2
     try sheet.text(
       checkRow, 0, "Total of all budget lines (from the Lines sheet)", measured: false)
-    try sheet.formula(checkRow, 2 + n, lines.sum(column: amountCol), summary.total, styles.money)
+    try sheet.formula(checkRow, 2 + n, lines.sum(column: amountColumn), summary.total, styles.money)
     try sheet.text(
       checkRow + 1, 0, "Check: partners' totals − budget total (should be 0.00)", measured: false)
     let partnersTotal = CellReference.range(
-      firstRow: totalRow, firstCol: 2, lastRow: totalRow, lastCol: 1 + n)
-    let grand = CellReference.a1(row: checkRow, col: 2 + n)
+      firstRow: totalRow, firstColumn: 2, lastRow: totalRow, lastColumn: 1 + n)
+    let grand = CellReference.a1(row: checkRow, column: 2 + n)
     try sheet.formula(
       checkRow + 1, 2 + n, "ROUND(SUM(\(partnersTotal))-\(grand),2)",
       try Money.sum(summary.partnerTotals) - summary.total, styles.money)
@@ -136,11 +139,13 @@ final class PartnershipWorkbook {
     try chart.hideLegend()
     try chart.addSeries(
       name: "Total",
-      categories: RangeRef(
-        sheet: sheet.name, firstRow: headerRow, firstCol: 2, lastRow: headerRow, lastCol: 1 + n),
-      values: RangeRef(
-        sheet: sheet.name, firstRow: totalRow, firstCol: 2, lastRow: totalRow, lastCol: 1 + n))
-    try sheet.sheet.insertChart(row: checkRow + 3, col: 0, chart: chart)
+      categories: RangeReference(
+        sheet: sheet.name, firstRow: headerRow, firstColumn: 2, lastRow: headerRow,
+        lastColumn: 1 + n),
+      values: RangeReference(
+        sheet: sheet.name, firstRow: totalRow, firstColumn: 2, lastRow: totalRow, lastColumn: 1 + n)
+    )
+    try sheet.sheet.insertChart(row: checkRow + 3, column: 0, chart: chart)
 
     try sheet.fitColumns(minimum: [0: 24])
     try sheet.setUpPrinting(title: "\(ruleSet.agreement) \(ruleSet.year)", headerRow: headerRow)
@@ -149,8 +154,8 @@ final class PartnershipWorkbook {
   private func writeRules(_ summary: Summary) throws {
     let sheet = SheetWriter(try workbook.addWorksheet(name: "Rules"))
     let header = ["No.", "Rule", "Takes", "Basis", "Note", "Lines", "Total"]
-    for (col, title) in header.enumerated() {
-      try sheet.text(0, col, title, col >= 5 ? styles.headerRight : styles.header)
+    for (column, title) in header.enumerated() {
+      try sheet.text(0, column, title, column >= 5 ? styles.headerRight : styles.header)
     }
     let wide = 40.0
     for (r, rule) in ruleSet.rules.enumerated() {
@@ -166,10 +171,11 @@ final class PartnershipWorkbook {
       try sheet.text(row, 3, basis, styles.wrapped, measured: false)
       try sheet.text(row, 4, note, styles.wrapped, measured: false)
       try sheet.formula(
-        row, 5, lines.countIf(criteriaColumn: ruleNoCol, value: r + 1),
+        row, 5, lines.countIf(criteriaColumn: ruleNumberColumn, value: r + 1),
         count: summary.ruleLineCounts[r], styles.integer)
       try sheet.formula(
-        row, 6, lines.sumIf(criteriaColumn: ruleNoCol, value: r + 1, sumColumn: amountCol),
+        row, 6,
+        lines.sumIf(criteriaColumn: ruleNumberColumn, value: r + 1, sumColumn: amountColumn),
         summary.ruleTotals[r], styles.money)
     }
     try sheet.text(

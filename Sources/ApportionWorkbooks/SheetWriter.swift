@@ -13,42 +13,45 @@ final class SheetWriter {
 
   var name: String { sheet.name }
 
-  private func measure(_ col: Int, _ length: Int) {
-    if length > widths[col, default: 0] { widths[col] = length }
+  private func measure(_ column: Int, _ length: Int) {
+    if length > widths[column, default: 0] { widths[column] = length }
   }
 
   /// Text from anywhere (inputs included): always written as text, never as a formula.
   /// Titles and notes that may run across empty cells pass `measured: false` so that they
   /// do not widen their column.
   func text(
-    _ row: Int, _ col: Int, _ value: String, _ format: Format? = nil, measured: Bool = true
+    _ row: Int, _ column: Int, _ value: String, _ format: Format? = nil, measured: Bool = true
   ) throws {
     // Unicode scalars: close enough for a width, and much cheaper than characters.
-    if measured { measure(col, value.unicodeScalars.count) }
-    try sheet.writeString(row: row, col: col, value, format: format)
+    if measured { measure(column, value.unicodeScalars.count) }
+    try sheet.writeString(row: row, column: column, value, format: format)
   }
 
-  func money(_ row: Int, _ col: Int, _ value: Money, _ format: Format) throws {
-    measure(col, Self.width(of: value))
-    try sheet.writeMoney(row: row, col: col, pence: value.pence, format: format)
+  func money(_ row: Int, _ column: Int, _ value: Money, _ format: Format) throws {
+    measure(column, Self.width(of: value))
+    try sheet.writeMoney(row: row, column: column, pence: value.pence, format: format)
   }
 
-  func integer(_ row: Int, _ col: Int, _ value: Int, _ format: Format) throws {
-    measure(col, Self.width(of: value))
-    try sheet.writeNumber(row: row, col: col, Double(value), format: format)
+  func integer(_ row: Int, _ column: Int, _ value: Int, _ format: Format) throws {
+    measure(column, Self.width(of: value))
+    try sheet.writeNumber(row: row, column: column, Double(value), format: format)
   }
 
   /// A formula whose value is money, with the engine's value cached.
-  func formula(_ row: Int, _ col: Int, _ formula: String, _ value: Money, _ format: Format) throws {
-    measure(col, Self.width(of: value))
-    try sheet.writeFormula(row: row, col: col, formula, cachedPence: value.pence, format: format)
+  func formula(_ row: Int, _ column: Int, _ formula: String, _ value: Money, _ format: Format)
+    throws
+  {
+    measure(column, Self.width(of: value))
+    try sheet.writeFormula(
+      row: row, column: column, formula, cachedPence: value.pence, format: format)
   }
 
   /// A formula whose value is a count, with the engine's value cached.
-  func formula(_ row: Int, _ col: Int, _ formula: String, count: Int, _ format: Format) throws {
-    measure(col, Self.width(of: count))
+  func formula(_ row: Int, _ column: Int, _ formula: String, count: Int, _ format: Format) throws {
+    measure(column, Self.width(of: count))
     try sheet.writeFormula(
-      row: row, col: col, formula, cachedValue: Double(count), format: format)
+      row: row, column: column, formula, cachedValue: Double(count), format: format)
   }
 
   /// Makes a row tall enough for wrapped text (spreadsheets do not all grow rows on
@@ -88,12 +91,12 @@ final class SheetWriter {
   /// Sets every written column's width from its longest content, at most `maximum` (or
   /// ``maxWidth``) characters.
   func fitColumns(minimum: [Int: Int] = [:], maximum: [Int: Int] = [:]) throws {
-    for col in Set(widths.keys).union(minimum.keys).sorted() {
-      let longest = min(maximum[col] ?? Self.maxWidth, widths[col, default: 0])
-      let characters = max(longest, minimum[col, default: 0])
+    for column in Set(widths.keys).union(minimum.keys).sorted() {
+      let longest = min(maximum[column] ?? Self.maxWidth, widths[column, default: 0])
+      let characters = max(longest, minimum[column, default: 0])
       // Proportional fonts and bold headers run wider than a character count.
       let width = Double(characters) * 1.15 + 2
-      try sheet.setColumn(first: col, last: col, width: width)
+      try sheet.setColumn(first: column, last: column, width: width)
     }
   }
 

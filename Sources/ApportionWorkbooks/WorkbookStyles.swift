@@ -21,23 +21,23 @@ struct WorkbookStyles {
   static let moneyFormat = "£#,##0.00;(£#,##0.00);£0.00"
 
   init(_ workbook: Workbook) throws {
-    title = try workbook.addFormat(FormatSpec(bold: true))
-    subtitle = try workbook.addFormat(FormatSpec(italic: true, fontColor: 0x444444))
+    title = try workbook.addFormat(FormatSpecification(bold: true))
+    subtitle = try workbook.addFormat(FormatSpecification(italic: true, fontColor: 0x444444))
     header = try workbook.addFormat(
-      FormatSpec(bold: true, bgColor: 0xDDE4EE, borderBottom: .thin))
+      FormatSpecification(bold: true, backgroundColor: 0xDDE4EE, borderBottom: .thin))
     headerRight = try workbook.addFormat(
-      FormatSpec(
-        bold: true, bgColor: 0xDDE4EE, borderBottom: .thin, horizontalAlignment: .right))
-    text = try workbook.addFormat(FormatSpec())
-    money = try workbook.addFormat(FormatSpec(numFormat: Self.moneyFormat))
+      FormatSpecification(
+        bold: true, backgroundColor: 0xDDE4EE, borderBottom: .thin, horizontalAlignment: .right))
+    text = try workbook.addFormat(FormatSpecification())
+    money = try workbook.addFormat(FormatSpecification(numberFormat: Self.moneyFormat))
     moneyBold = try workbook.addFormat(
-      FormatSpec(bold: true, numFormat: Self.moneyFormat, borderTop: .thin))
-    integer = try workbook.addFormat(FormatSpec(numFormat: "#,##0"))
+      FormatSpecification(bold: true, numberFormat: Self.moneyFormat, borderTop: .thin))
+    integer = try workbook.addFormat(FormatSpecification(numberFormat: "#,##0"))
     integerBold = try workbook.addFormat(
-      FormatSpec(bold: true, numFormat: "#,##0", borderTop: .thin))
-    bold = try workbook.addFormat(FormatSpec(bold: true, borderTop: .thin))
-    label = try workbook.addFormat(FormatSpec(bold: true))
-    note = try workbook.addFormat(FormatSpec(italic: true, fontColor: 0x555555))
-    wrapped = try workbook.addFormat(FormatSpec(textWrap: true))
+      FormatSpecification(bold: true, numberFormat: "#,##0", borderTop: .thin))
+    bold = try workbook.addFormat(FormatSpecification(bold: true, borderTop: .thin))
+    label = try workbook.addFormat(FormatSpecification(bold: true))
+    note = try workbook.addFormat(FormatSpecification(italic: true, fontColor: 0x555555))
+    wrapped = try workbook.addFormat(FormatSpecification(textWrap: true))
   }
 }

@@ -5,9 +5,9 @@
 /// try chart.setTitle("Share by partner")
 /// try chart.addSeries(
 ///   name: "Share",
-///   categories: RangeRef(sheet: "Summary", col: 0, rows: 1...4),
-///   values: RangeRef(sheet: "Summary", col: 1, rows: 1...4))
-/// try summary.insertChart(row: 6, col: 3, chart: chart)
+///   categories: RangeReference(sheet: "Summary", column: 0, rows: 1...4),
+///   values: RangeReference(sheet: "Summary", column: 1, rows: 1...4))
+/// try summary.insertChart(row: 6, column: 3, chart: chart)
 /// ```
 public final class Chart {
   /// The chart types the wrapper offers.
@@ -30,7 +30,7 @@ public final class Chart {
   ///
   /// `name` is literal text (the legend entry). libxlsxwriter reads a name starting with `=`
   /// as a cell reference, so such names are refused rather than misread.
-  public func addSeries(name: String?, categories: RangeRef, values: RangeRef) throws {
+  public func addSeries(name: String?, categories: RangeReference, values: RangeReference) throws {
     _ = try workbook.requireOpen(.addSeries)
     if let name { try checkLiteral(name, what: "series name", .addSeries) }
     guard categories.isValid, values.isValid else {

@@ -59,10 +59,10 @@ enum Lxw {
   // MARK: Workbook
 
   static func newWorkbook(path: String, options: WorkbookOptions) -> Handle.Workbook? {
-    withCString(options.tmpdir) { tmpdir in
+    withCString(options.temporaryDirectory) { temporaryDirectory in
       var opts = lxw_workbook_options()
       opts.constant_memory = UInt8(options.constantMemory ? LXW_TRUE.rawValue : LXW_FALSE.rawValue)
-      opts.tmpdir = tmpdir
+      opts.tmpdir = temporaryDirectory
       opts.use_zip64 = UInt8(options.useZip64 ? LXW_TRUE.rawValue : LXW_FALSE.rawValue)
       return workbook_new_opt(path, &opts)
     }
@@ -117,25 +117,29 @@ enum Lxw {
 
   // MARK: Formats
 
-  static func addFormat(_ workbook: Handle.Workbook, _ spec: FormatSpec) -> Handle.Format? {
+  static func addFormat(_ workbook: Handle.Workbook, _ specification: FormatSpecification) -> Handle
+    .Format?
+  {
     guard let format = workbook_add_format(workbook) else { return nil }
-    if spec.bold { format_set_bold(format) }
-    if spec.italic { format_set_italic(format) }
-    if let numFormat = spec.numFormat { format_set_num_format(format, numFormat) }
-    if let color = spec.fontColor { format_set_font_color(format, color & 0xFF_FFFF) }
-    if let color = spec.bgColor {
+    if specification.bold { format_set_bold(format) }
+    if specification.italic { format_set_italic(format) }
+    if let numberFormat = specification.numberFormat { format_set_num_format(format, numberFormat) }
+    if let color = specification.fontColor { format_set_font_color(format, color & 0xFF_FFFF) }
+    if let color = specification.backgroundColor {
       format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
       format_set_bg_color(format, color & 0xFF_FFFF)
     }
-    if let style = spec.borderTop { format_set_top(format, border(style)) }
-    if let style = spec.borderBottom { format_set_bottom(format, border(style)) }
-    if let alignment = spec.horizontalAlignment { format_set_align(format, align(alignment)) }
-    if spec.textWrap { format_set_text_wrap(format) }
-    if spec.indent > 0 { format_set_indent(format, UInt8(min(spec.indent, 15))) }
+    if let style = specification.borderTop { format_set_top(format, border(style)) }
+    if let style = specification.borderBottom { format_set_bottom(format, border(style)) }
+    if let alignment = specification.horizontalAlignment {
+      format_set_align(format, align(alignment))
+    }
+    if specification.textWrap { format_set_text_wrap(format) }
+    if specification.indent > 0 { format_set_indent(format, UInt8(min(specification.indent, 15))) }
     return format
   }
 
-  private static func border(_ style: FormatSpec.BorderStyle) -> UInt8 {
+  private static func border(_ style: FormatSpecification.BorderStyle) -> UInt8 {
     let value: lxw_format_borders
     switch style {
     case .thin: value = LXW_BORDER_THIN
@@ -149,7 +153,7 @@ enum Lxw {
     return UInt8(value.rawValue)
   }
 
-  private static func align(_ alignment: FormatSpec.HorizontalAlignment) -> UInt8 {
+  private static func align(_ alignment: FormatSpecification.HorizontalAlignment) -> UInt8 {
     let value: lxw_format_alignments
     switch alignment {
     case .left: value = LXW_ALIGN_LEFT
@@ -165,30 +169,30 @@ enum Lxw {
   // MARK: Cells (row and column already checked to be inside Excel's grid)
 
   static func writeString(
-    _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ text: String,
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ column: UInt16, _ text: String,
     _ format: Handle.Format?
   ) -> XlsxError.Code {
-    XlsxError.Code(worksheet_write_string(sheet, row, col, text, format))
+    XlsxError.Code(worksheet_write_string(sheet, row, column, text, format))
   }
 
   static func writeNumber(
-    _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ value: Double,
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ column: UInt16, _ value: Double,
     _ format: Handle.Format?
   ) -> XlsxError.Code {
-    XlsxError.Code(worksheet_write_number(sheet, row, col, value, format))
+    XlsxError.Code(worksheet_write_number(sheet, row, column, value, format))
   }
 
   static func writeFormula(
-    _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ formula: String, _ cached: Double,
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ column: UInt16, _ formula: String, _ cached: Double,
     _ format: Handle.Format?
   ) -> XlsxError.Code {
-    XlsxError.Code(worksheet_write_formula_num(sheet, row, col, formula, format, cached))
+    XlsxError.Code(worksheet_write_formula_num(sheet, row, column, formula, format, cached))
   }
 
   static func writeBlank(
-    _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ format: Handle.Format?
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ column: UInt16, _ format: Handle.Format?
   ) -> XlsxError.Code {
-    XlsxError.Code(worksheet_write_blank(sheet, row, col, format))
+    XlsxError.Code(worksheet_write_blank(sheet, row, column, format))
   }
 
   /// Whether `printf("%G")` currently writes a full stop as the decimal separator.
@@ -214,15 +218,15 @@ enum Lxw {
     XlsxError.Code(worksheet_set_row(sheet, row, height, format))
   }
 
-  static func freezePanes(_ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16) {
-    worksheet_freeze_panes(sheet, row, col)
+  static func freezePanes(_ sheet: Handle.Worksheet, _ row: UInt32, _ column: UInt16) {
+    worksheet_freeze_panes(sheet, row, column)
   }
 
   static func autofilter(
-    _ sheet: Handle.Worksheet, _ firstRow: UInt32, _ firstCol: UInt16, _ lastRow: UInt32,
-    _ lastCol: UInt16
+    _ sheet: Handle.Worksheet, _ firstRow: UInt32, _ firstColumn: UInt16, _ lastRow: UInt32,
+    _ lastColumn: UInt16
   ) -> XlsxError.Code {
-    XlsxError.Code(worksheet_autofilter(sheet, firstRow, firstCol, lastRow, lastCol))
+    XlsxError.Code(worksheet_autofilter(sheet, firstRow, firstColumn, lastRow, lastColumn))
   }
 
   // MARK: Page setup
@@ -297,8 +301,8 @@ enum Lxw {
   }
 
   static func insertChart(
-    _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ chart: Handle.Chart
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ column: UInt16, _ chart: Handle.Chart
   ) -> XlsxError.Code {
-    XlsxError.Code(worksheet_insert_chart(sheet, row, col, chart))
+    XlsxError.Code(worksheet_insert_chart(sheet, row, column, chart))
   }
 }

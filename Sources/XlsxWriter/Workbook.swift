@@ -15,10 +15,10 @@
 /// try book.setProperties(DocumentProperties(
 ///   title: "Budget apportionment", created: UTCDateTime(year: 2025, month: 4, day: 1)))
 /// let sheet = try book.addWorksheet(name: "Lines")
-/// let money = try book.addFormat(FormatSpec(numFormat: "#,##0.00"))
-/// try sheet.writeString(row: 0, col: 0, "Rent")
-/// try sheet.writeMoney(row: 0, col: 1, pence: 123_457, format: money)  // 1234.57
-/// try sheet.writeFormula(row: 1, col: 1, "SUM(B1:B1)", cachedPence: 123_457, format: money)
+/// let money = try book.addFormat(FormatSpecification(numberFormat: "#,##0.00"))
+/// try sheet.writeString(row: 0, column: 0, "Rent")
+/// try sheet.writeMoney(row: 0, column: 1, pence: 123_457, format: money)  // 1234.57
+/// try sheet.writeFormula(row: 1, column: 1, "SUM(B1:B1)", cachedPence: 123_457, format: money)
 /// try book.close()
 /// ```
 public final class Workbook {
@@ -28,7 +28,7 @@ public final class Workbook {
   public let options: WorkbookOptions
   /// The C workbook; `nil` once `close()` has run (libxlsxwriter frees it there).
   private(set) var handle: Handle.Workbook?
-  private var formats: [FormatSpec: Handle.Format] = [:]
+  private var formats: [FormatSpecification: Handle.Format] = [:]
   /// Names of the worksheets added so far, in order.
   public private(set) var sheetNames: [String] = []
 
@@ -129,25 +129,25 @@ public final class Workbook {
     return Worksheet(workbook: self, handle: sheet, name: name)
   }
 
-  /// The format for `spec`, created on first use; the same spec always gives the same format.
+  /// The format for `specification`, created on first use; the same specification always gives the same format.
   ///
   /// - Throws: `XlsxError` (`.addFormat`) after `close()` or when the library cannot allocate it.
-  public func addFormat(_ spec: FormatSpec) throws -> Format {
+  public func addFormat(_ specification: FormatSpecification) throws -> Format {
     let handle = try requireOpen(.addFormat)
-    if let existing = formats[spec] {
-      return Format(spec: spec, workbook: self, handle: existing)
+    if let existing = formats[specification] {
+      return Format(specification: specification, workbook: self, handle: existing)
     }
-    if spec.numFormat?.contains("\0") ?? false {
+    if specification.numberFormat?.contains("\0") ?? false {
       throw XlsxError(.addFormat, reason: "the number format contains a NUL character")
     }
-    guard let format = Lxw.addFormat(handle, spec) else {
+    guard let format = Lxw.addFormat(handle, specification) else {
       throw XlsxError(.addFormat, code: .memoryError)
     }
-    formats[spec] = format
-    return Format(spec: spec, workbook: self, handle: format)
+    formats[specification] = format
+    return Format(specification: specification, workbook: self, handle: format)
   }
 
-  /// Adds a chart; place it with `Worksheet.insertChart(row:col:chart:)`.
+  /// Adds a chart; place it with `Worksheet.insertChart(row:column:chart:)`.
   public func addChart(type: Chart.Kind) throws -> Chart {
     let handle = try requireOpen(.addChart)
     guard let chart = Lxw.addChart(handle, type) else {
@@ -157,7 +157,7 @@ public final class Workbook {
   }
 
   /// Defines a workbook-level name, e.g. `defineName("Total", refersTo: range)`.
-  public func defineName(_ name: String, refersTo range: RangeRef) throws {
+  public func defineName(_ name: String, refersTo range: RangeReference) throws {
     let handle = try requireOpen(.defineName, cell: name)
     guard range.isValid else {
       throw XlsxError(.defineName, cell: name, reason: "the range \(range) is outside the sheet")

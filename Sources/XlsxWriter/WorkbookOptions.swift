@@ -6,14 +6,16 @@ public struct WorkbookOptions: Hashable, Sendable {
   /// (`t="inlineStr"`) rather than to a shared-string table.
   public var constantMemory: Bool
   /// Where libxlsxwriter puts its temporary files; `nil` for the system default (`tmpfile()`).
-  public var tmpdir: String?
+  public var temporaryDirectory: String?
   /// Allow ZIP64 extensions, needed when a part exceeds 4 GB uncompressed.
   public var useZip64: Bool
 
   /// Options with constant-memory mode on by default.
-  public init(constantMemory: Bool = true, tmpdir: String? = nil, useZip64: Bool = false) {
+  public init(
+    constantMemory: Bool = true, temporaryDirectory: String? = nil, useZip64: Bool = false
+  ) {
     self.constantMemory = constantMemory
-    self.tmpdir = tmpdir
+    self.temporaryDirectory = temporaryDirectory
     self.useZip64 = useZip64
   }
 }

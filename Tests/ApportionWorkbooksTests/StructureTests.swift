@@ -34,8 +34,8 @@ import XLSXInspection
             xml.contains("<pane xSplit=\"1\" ySplit=\"1\" topLeftCell=\"B2\"")
               && xml.contains("state=\"frozen\""), "\(place)")
           let cells = try book.cells(sheet: sheet)
-          let lastCol = cells.keys.compactMap { rowAndColumn($0) }.map(\.col).max() ?? 0
-          #expect(xml.contains("<autoFilter ref=\"A1:\(a1(105, lastCol))\"/>"), "\(place)")
+          let lastColumn = cells.keys.compactMap { rowAndColumn($0) }.map(\.column).max() ?? 0
+          #expect(xml.contains("<autoFilter ref=\"A1:\(a1(105, lastColumn))\"/>"), "\(place)")
         }
       }
     }

@@ -21,20 +21,20 @@ func checkPartnership(_ run: WorkbookRun) throws {
   var next = 0
   for name in linesNames {
     var sheet = try SheetCheck(book, path: path, sheet: name)
-    guard let amountCol = sheet.column(titled: "Amount") else {
+    guard let amountColumn = sheet.column(titled: "Amount") else {
       Issue.record("\(name): no Amount column")
       continue
     }
-    let ruleNoCol = amountCol + 1
-    let firstPart = amountCol + 3
-    let checkCol = firstPart + n
-    sheet.text(0, checkCol, "Check: amount − parts")
+    let ruleNumberColumn = amountColumn + 1
+    let firstPart = amountColumn + 3
+    let checkColumn = firstPart + n
+    sheet.text(0, checkColumn, "Check: amount − parts")
     for (p, partner) in run.ruleSet.partners.enumerated() {
       sheet.text(0, firstPart + p, partner.name)
     }
     var sums = Array(repeating: Money.zero, count: n + 1)
     var row = 1
-    while sheet[row, amountCol]?.kind == .number {
+    while sheet[row, amountColumn]?.kind == .number {
       guard next < run.results.count else {
         Issue.record("\(name) row \(row + 1): more rows than lines")
         break
@@ -42,27 +42,29 @@ func checkPartnership(_ run: WorkbookRun) throws {
       let result = run.results[next]
       sheet.text(row, 0, result.line.id)
       sheet.text(row, 1, result.line.description)
-      sheet.money(row, amountCol, result.line.amount, formula: false)
-      sheet.count(row, ruleNoCol, result.ruleIndex + 1, formula: false)
-      sheet.text(row, ruleNoCol + 1, run.ruleSet.rules[result.ruleIndex].name)
+      sheet.money(row, amountColumn, result.line.amount, formula: false)
+      sheet.count(row, ruleNumberColumn, result.ruleIndex + 1, formula: false)
+      sheet.text(row, ruleNumberColumn + 1, run.ruleSet.rules[result.ruleIndex].name)
       sums[n] = try sums[n] + result.line.amount
       for (p, part) in result.parts.enumerated() {
         sheet.money(row, firstPart + p, part, formula: false)
         sums[p] = try sums[p] + part
       }
-      sheet.money(row, checkCol, .zero, formula: true)
+      sheet.money(row, checkColumn, .zero, formula: true)
       #expect(
-        sheet[row, checkCol]?.formula
-          == "ROUND(\(a1(row, amountCol))-SUM(\(a1(row, firstPart)):\(a1(row, checkCol - 1))),2)")
+        sheet[row, checkColumn]?.formula
+          == "ROUND(\(a1(row, amountColumn))-SUM(\(a1(row, firstPart)):\(a1(row, checkColumn - 1))),2)"
+      )
       row += 1
       next += 1
     }
     sheet.text(row, 0, "Total")
-    sheet.money(row, amountCol, sums[n], formula: true)
+    sheet.money(row, amountColumn, sums[n], formula: true)
     for p in 0..<n { sheet.money(row, firstPart + p, sums[p], formula: true) }
-    sheet.money(row, checkCol, .zero, formula: true)
+    sheet.money(row, checkColumn, .zero, formula: true)
     #expect(
-      sheet[row, amountCol]?.formula == "SUM(\(a1(1, amountCol)):\(a1(max(1, row - 1), amountCol)))"
+      sheet[row, amountColumn]?.formula
+        == "SUM(\(a1(1, amountColumn)):\(a1(max(1, row - 1), amountColumn)))"
     )
     sheet.expectEveryNumberChecked()
   }
@@ -124,15 +126,15 @@ func checkPartner(_ run: WorkbookRun, _ p: Int, path: String) throws {
   var next = 0
   for name in linesNames {
     var sheet = try SheetCheck(book, path: path, sheet: name)
-    guard let amountCol = sheet.column(titled: "Amount") else {
+    guard let amountColumn = sheet.column(titled: "Amount") else {
       Issue.record("\(name): no Amount column")
       continue
     }
-    let partCol = amountCol + 4
-    sheet.text(0, partCol, "\(partner.name)'s part")
+    let partColumn = amountColumn + 4
+    sheet.text(0, partColumn, "\(partner.name)'s part")
     var sums = (amount: Money.zero, part: Money.zero)
     var row = 1
-    while sheet[row, amountCol]?.kind == .number {
+    while sheet[row, amountColumn]?.kind == .number {
       guard next < run.results.count else {
         Issue.record("\(name) row \(row + 1): more rows than lines")
         break
@@ -140,17 +142,17 @@ func checkPartner(_ run: WorkbookRun, _ p: Int, path: String) throws {
       let result = run.results[next]
       sheet.text(row, 0, result.line.id)
       sheet.text(row, 1, result.line.description)
-      sheet.money(row, amountCol, result.line.amount, formula: false)
-      sheet.count(row, amountCol + 1, result.ruleIndex + 1, formula: false)
-      sheet.text(row, amountCol + 2, run.ruleSet.rules[result.ruleIndex].name)
-      sheet.money(row, partCol, result.parts[p], formula: false)
+      sheet.money(row, amountColumn, result.line.amount, formula: false)
+      sheet.count(row, amountColumn + 1, result.ruleIndex + 1, formula: false)
+      sheet.text(row, amountColumn + 2, run.ruleSet.rules[result.ruleIndex].name)
+      sheet.money(row, partColumn, result.parts[p], formula: false)
       sums = (try sums.amount + result.line.amount, try sums.part + result.parts[p])
       row += 1
       next += 1
     }
     sheet.text(row, 0, "Total")
-    sheet.money(row, amountCol, sums.amount, formula: true)
-    sheet.money(row, partCol, sums.part, formula: true)
+    sheet.money(row, amountColumn, sums.amount, formula: true)
+    sheet.money(row, partColumn, sums.part, formula: true)
     sheet.expectEveryNumberChecked()
   }
   #expect(next == run.results.count, "\(path): \(next) of \(run.results.count) lines")
