@@ -6,7 +6,6 @@ struct WorkbookStyles {
   let subtitle: Format
   let header: Format
   let headerRight: Format
-  let text: Format
   let money: Format
   let moneyBold: Format
   let integer: Format
@@ -28,7 +27,6 @@ struct WorkbookStyles {
     headerRight = try workbook.addFormat(
       FormatSpecification(
         bold: true, backgroundColor: 0xDDE4EE, borderBottom: .thin, horizontalAlignment: .right))
-    text = try workbook.addFormat(FormatSpecification())
     money = try workbook.addFormat(FormatSpecification(numberFormat: Self.moneyFormat))
     moneyBold = try workbook.addFormat(
       FormatSpecification(bold: true, numberFormat: Self.moneyFormat, borderTop: .thin))

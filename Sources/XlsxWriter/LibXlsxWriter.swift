@@ -61,9 +61,9 @@ enum Lxw {
   static func newWorkbook(path: String, options: WorkbookOptions) -> Handle.Workbook? {
     withCString(options.temporaryDirectory) { temporaryDirectory in
       var opts = lxw_workbook_options()
-      opts.constant_memory = UInt8(options.constantMemory ? LXW_TRUE.rawValue : LXW_FALSE.rawValue)
+      opts.constant_memory = byte(options.constantMemory ? LXW_TRUE : LXW_FALSE)
       opts.tmpdir = temporaryDirectory
-      opts.use_zip64 = UInt8(options.useZip64 ? LXW_TRUE.rawValue : LXW_FALSE.rawValue)
+      opts.use_zip64 = byte(options.useZip64 ? LXW_TRUE : LXW_FALSE)
       return workbook_new_opt(path, &opts)
     }
   }
@@ -126,44 +126,48 @@ enum Lxw {
     if let numberFormat = specification.numberFormat { format_set_num_format(format, numberFormat) }
     if let color = specification.fontColor { format_set_font_color(format, color & 0xFF_FFFF) }
     if let color = specification.backgroundColor {
-      format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
+      format_set_pattern(format, byte(LXW_PATTERN_SOLID))
       format_set_bg_color(format, color & 0xFF_FFFF)
     }
-    if let style = specification.borderTop { format_set_top(format, border(style)) }
-    if let style = specification.borderBottom { format_set_bottom(format, border(style)) }
-    if let alignment = specification.horizontalAlignment {
-      format_set_align(format, align(alignment))
+    if let style = specification.borderTop { format_set_top(format, byte(border(style))) }
+    if let style = specification.borderBottom { format_set_bottom(format, byte(border(style))) }
+    if let horizontal = specification.horizontalAlignment {
+      format_set_align(format, byte(alignment(horizontal)))
     }
     if specification.textWrap { format_set_text_wrap(format) }
     if specification.indent > 0 { format_set_indent(format, UInt8(min(specification.indent, 15))) }
     return format
   }
 
-  private static func border(_ style: FormatSpecification.BorderStyle) -> UInt8 {
-    let value: lxw_format_borders
+  private static func border(_ style: FormatSpecification.BorderStyle) -> lxw_format_borders {
     switch style {
-    case .thin: value = LXW_BORDER_THIN
-    case .medium: value = LXW_BORDER_MEDIUM
-    case .thick: value = LXW_BORDER_THICK
-    case .double: value = LXW_BORDER_DOUBLE
-    case .dashed: value = LXW_BORDER_DASHED
-    case .dotted: value = LXW_BORDER_DOTTED
-    case .hair: value = LXW_BORDER_HAIR
+    case .thin: LXW_BORDER_THIN
+    case .medium: LXW_BORDER_MEDIUM
+    case .thick: LXW_BORDER_THICK
+    case .double: LXW_BORDER_DOUBLE
+    case .dashed: LXW_BORDER_DASHED
+    case .dotted: LXW_BORDER_DOTTED
+    case .hair: LXW_BORDER_HAIR
     }
-    return UInt8(value.rawValue)
   }
 
-  private static func align(_ alignment: FormatSpecification.HorizontalAlignment) -> UInt8 {
-    let value: lxw_format_alignments
+  private static func alignment(
+    _ alignment: FormatSpecification.HorizontalAlignment
+  ) -> lxw_format_alignments {
     switch alignment {
-    case .left: value = LXW_ALIGN_LEFT
-    case .center: value = LXW_ALIGN_CENTER
-    case .right: value = LXW_ALIGN_RIGHT
-    case .fill: value = LXW_ALIGN_FILL
-    case .justify: value = LXW_ALIGN_JUSTIFY
-    case .centerAcross: value = LXW_ALIGN_CENTER_ACROSS
+    case .left: LXW_ALIGN_LEFT
+    case .center: LXW_ALIGN_CENTER
+    case .right: LXW_ALIGN_RIGHT
+    case .fill: LXW_ALIGN_FILL
+    case .justify: LXW_ALIGN_JUSTIFY
+    case .centerAcross: LXW_ALIGN_CENTER_ACROSS
     }
-    return UInt8(value.rawValue)
+  }
+
+  /// A C enum value as the `uint8_t` that libxlsxwriter's setters take.
+  private static func byte<Value: RawRepresentable>(_ value: Value) -> UInt8
+  where Value.RawValue: BinaryInteger {
+    UInt8(value.rawValue)
   }
 
   // MARK: Cells (row and column already checked to be inside Excel's grid)
@@ -255,26 +259,26 @@ enum Lxw {
   }
 
   static func setGridlines(_ sheet: Handle.Worksheet, screen: Bool, print: Bool) {
-    let option: lxw_gridlines
-    switch (screen, print) {
-    case (true, true): option = LXW_SHOW_ALL_GRIDLINES
-    case (true, false): option = LXW_SHOW_SCREEN_GRIDLINES
-    case (false, true): option = LXW_SHOW_PRINT_GRIDLINES
-    case (false, false): option = LXW_HIDE_ALL_GRIDLINES
-    }
-    worksheet_gridlines(sheet, UInt8(option.rawValue))
+    let option: lxw_gridlines =
+      switch (screen, print) {
+      case (true, true): LXW_SHOW_ALL_GRIDLINES
+      case (true, false): LXW_SHOW_SCREEN_GRIDLINES
+      case (false, true): LXW_SHOW_PRINT_GRIDLINES
+      case (false, false): LXW_HIDE_ALL_GRIDLINES
+      }
+    worksheet_gridlines(sheet, byte(option))
   }
 
   // MARK: Charts
 
   static func addChart(_ workbook: Handle.Workbook, _ type: Chart.Kind) -> Handle.Chart? {
-    let value: lxw_chart_type
-    switch type {
-    case .pie: value = LXW_CHART_PIE
-    case .column: value = LXW_CHART_COLUMN
-    case .bar: value = LXW_CHART_BAR
-    }
-    return workbook_add_chart(workbook, UInt8(value.rawValue))
+    let value: lxw_chart_type =
+      switch type {
+      case .pie: LXW_CHART_PIE
+      case .column: LXW_CHART_COLUMN
+      case .bar: LXW_CHART_BAR
+      }
+    return workbook_add_chart(workbook, byte(value))
   }
 
   /// Adds a series; `categories` and `values` are range formulas (`='Sheet'!$A$2:$A$5`).
@@ -297,7 +301,7 @@ enum Lxw {
   }
 
   static func hideLegend(_ chart: Handle.Chart) {
-    chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+    chart_legend_set_position(chart, byte(LXW_CHART_LEGEND_NONE))
   }
 
   static func insertChart(
