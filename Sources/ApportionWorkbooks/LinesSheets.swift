@@ -158,15 +158,28 @@ final class LinesSheets {
     }
   }
 
-  /// `SUMIF(rule numbers, r, values)` over every sheet, added up.
-  func sumIf(criteriaColumn: Int, value: Int, sumColumn: Int) -> String {
-    zip(ranges(column: criteriaColumn), ranges(column: sumColumn))
-      .map { "SUMIF(\($0),\(value),\($1))" }.joined(separator: "+")
+  /// `SUMIF(rule numbers, r, column)` over every sheet, added up: the total of `column` over
+  /// the lines of rule `rule` (0-based; rule numbers on the sheets count from 1).
+  func sumIf(rule: Int, column: Int) -> String {
+    zip(ranges(column: ruleNumberColumn), ranges(column: column))
+      .map { "SUMIF(\($0),\(rule + 1),\($1))" }.joined(separator: "+")
   }
 
-  /// `COUNTIF(rule numbers, r)` over every sheet, added up.
-  func countIf(criteriaColumn: Int, value: Int) -> String {
-    ranges(column: criteriaColumn).map { "COUNTIF(\($0),\(value))" }.joined(separator: "+")
+  /// `COUNTIF(rule numbers, r)` over every sheet, added up: the number of lines of `rule`.
+  func countIf(rule: Int) -> String {
+    ranges(column: ruleNumberColumn).map { "COUNTIF(\($0),\(rule + 1))" }.joined(separator: "+")
+  }
+
+  /// Writes a rule's line count at `column` and the total of its lines' amounts in the
+  /// column after, as formulas over every Lines sheet with the engine's figures cached.
+  func writeCountAndTotal(
+    of rule: Int, _ summary: Summary, on sheet: SheetWriter, row: Int, column: Int
+  ) throws {
+    try sheet.formula(
+      row, column, countIf(rule: rule), count: summary.ruleLineCounts[rule], styles.integer)
+    try sheet.formula(
+      row, column + 1, sumIf(rule: rule, column: amountColumn), summary.ruleTotals[rule],
+      styles.money)
   }
 
   /// `SUM(column)` over every sheet's lines, added up.

@@ -14,8 +14,6 @@ final class PartnerWorkbook {
   private let basis: LineBasis
   private let statement: SheetWriter
   private let lines: LinesSheets
-  private var amountColumn: Int { lines.amountColumn }
-  private var ruleNumberColumn: Int { lines.ruleNumberColumn }
   private var basisColumn: Int { lines.firstExtraColumn }
   private var partColumn: Int { lines.firstExtraColumn + 1 }
 
@@ -90,16 +88,10 @@ final class PartnerWorkbook {
       try sheet.text(row, 0, rule.name)
       try sheet.text(
         row, 1, rule.basis.describe(partners: ruleSet.partners, drivers: ruleSet.drivers))
+      try lines.writeCountAndTotal(of: r, summary, on: sheet, row: row, column: 2)
       try sheet.formula(
-        row, 2, lines.countIf(criteriaColumn: ruleNumberColumn, value: r + 1),
-        count: summary.ruleLineCounts[r], styles.integer)
-      try sheet.formula(
-        row, 3,
-        lines.sumIf(criteriaColumn: ruleNumberColumn, value: r + 1, sumColumn: amountColumn),
-        summary.ruleTotals[r], styles.money)
-      try sheet.formula(
-        row, 4, lines.sumIf(criteriaColumn: ruleNumberColumn, value: r + 1, sumColumn: partColumn),
-        summary.byRule[r][partner], styles.money)
+        row, 4, lines.sumIf(rule: r, column: partColumn), summary.byRule[r][partner],
+        styles.money)
     }
     let totalRow = first + ruleSet.rules.count
     let last = max(first, totalRow - 1)

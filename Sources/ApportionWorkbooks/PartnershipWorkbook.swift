@@ -12,7 +12,6 @@ final class PartnershipWorkbook {
   private let lines: LinesSheets
   /// Column positions on the Lines sheets.
   private var amountColumn: Int { lines.amountColumn }
-  private var ruleNumberColumn: Int { lines.ruleNumberColumn }
   private var firstPartColumn: Int { lines.firstExtraColumn }
   private var checkColumn: Int { firstPartColumn + ruleSet.partners.count }
 
@@ -86,13 +85,12 @@ final class PartnershipWorkbook {
       let row = firstRuleRow + r
       try sheet.text(row, 0, rule.name)
       try sheet.formula(
-        row, 1, lines.countIf(criteriaColumn: ruleNumberColumn, value: r + 1),
+        row, 1, lines.countIf(rule: r),
         count: summary.ruleLineCounts[r], styles.integer)
       for p in 0..<n {
         try sheet.formula(
           row, 2 + p,
-          lines.sumIf(
-            criteriaColumn: ruleNumberColumn, value: r + 1, sumColumn: firstPartColumn + p),
+          lines.sumIf(rule: r, column: firstPartColumn + p),
           summary.byRule[r][p], styles.money)
       }
       let range = CellReference.range(
@@ -165,13 +163,7 @@ final class PartnershipWorkbook {
       try sheet.text(row, 2, takes, styles.wrapped, measured: false)
       try sheet.text(row, 3, basis, styles.wrapped, measured: false)
       try sheet.text(row, 4, note, styles.wrapped, measured: false)
-      try sheet.formula(
-        row, 5, lines.countIf(criteriaColumn: ruleNumberColumn, value: r + 1),
-        count: summary.ruleLineCounts[r], styles.integer)
-      try sheet.formula(
-        row, 6,
-        lines.sumIf(criteriaColumn: ruleNumberColumn, value: r + 1, sumColumn: amountColumn),
-        summary.ruleTotals[r], styles.money)
+      try lines.writeCountAndTotal(of: r, summary, on: sheet, row: row, column: 5)
     }
     try sheet.text(
       ruleSet.rules.count + 2, 0,
