@@ -28,11 +28,9 @@ final class PartnerWorkbook {
     self.sources = sources
     basis = LineBasis(ruleSet: ruleSet, schema: schema)
     let name = ruleSet.partners[partner].name
-    workbook = try Workbook(path: path)
-    try workbook.setProperties(
-      sources.documentProperties(
-        title: "\(ruleSet.agreement) \(ruleSet.year): statement for \(name)",
-        subject: "\(name)'s share of the shared service's budget"))
+    workbook = try Workbook(
+      path: path, title: "\(ruleSet.agreement) \(ruleSet.year): statement for \(name)",
+      subject: "\(name)'s share of the shared service's budget", sources: sources)
     styles = try WorkbookStyles(workbook)
     // The statement comes first, so it must not take a name the Lines sheets will need.
     let perSheet = max(1, maxLinesPerSheet)

@@ -21,11 +21,10 @@ final class PartnershipWorkbook {
   ) throws {
     self.ruleSet = ruleSet
     self.sources = sources
-    workbook = try Workbook(path: path)
-    try workbook.setProperties(
-      sources.documentProperties(
-        title: "\(ruleSet.agreement) \(ruleSet.year): apportionment",
-        subject: "Apportionment of the shared service's budget between the partners"))
+    workbook = try Workbook(
+      path: path, title: "\(ruleSet.agreement) \(ruleSet.year): apportionment",
+      subject: "Apportionment of the shared service's budget between the partners", sources: sources
+    )
     styles = try WorkbookStyles(workbook)
     summarySheet = SheetWriter(try workbook.addWorksheet(name: "Summary"))
     let columns =
