@@ -87,7 +87,6 @@ enum Gnumeric {
   /// value cached in the file (which the number checks compare with the engine).
   ///
   /// - Returns: how many formulas were compared.
-  @discardableResult
   static func expectRecalculationMatchesCache(
     _ path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) throws -> Int {

@@ -8,6 +8,81 @@ func lineSheets(_ book: XLSXBook) -> [String] {
   book.sheetNames.filter { $0.wholeMatch(of: /Lines( [0-9]+)?/) != nil }
 }
 
+/// How many formulas the workbook at `path` should hold, from the layout: in the
+/// partnership's, a check per line and per Lines sheet a totals row (amount, parts, check),
+/// then on Summary a count, the parts and a total per rule and for all rules, and two check
+/// rows, and on Rules a count and a total per rule; in a partner's, per Lines sheet a totals
+/// row (amount and part), then on the statement a count, a total and the part per rule and
+/// for all rules, the partners' sum and a check.
+func expectedFormulaCount(_ run: WorkbookRun, path: String) throws -> Int {
+  let sheets = lineSheets(try XLSXBook(path: path)).count
+  let rules = run.ruleSet.rules.count
+  let n = run.ruleSet.partners.count
+  if path == run.partnershipPath {
+    return run.results.count + sheets * (n + 2) + (rules + 1) * (n + 2) + 2 + 2 * rules
+  }
+  return sheets * 2 + (rules + 1) * 3 + 2
+}
+
+/// One Lines sheet whose leading cells ``checkLinesSheets(_:path:run:)`` has checked: the
+/// check continues with the workbook's own columns.
+struct CheckedLinesSheet {
+  var sheet: SheetCheck
+  let amountColumn: Int
+  /// The lines on the sheet, in rows 2 onwards; the totals row follows them.
+  let results: ArraySlice<LineResult>
+}
+
+/// Checks the cells every Lines sheet starts with, for every line in order: id, description,
+/// amount, rule number and rule name; and in each totals row, `Total` and the `SUM` of the
+/// amounts. Together the sheets must hold exactly the run's lines.
+func checkLinesSheets(
+  _ book: XLSXBook, path: String, run: WorkbookRun,
+  sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws -> [CheckedLinesSheet] {
+  var checked: [CheckedLinesSheet] = []
+  var next = 0
+  for name in lineSheets(book) {
+    var sheet = try SheetCheck(book, path: path, sheet: name)
+    guard let amountColumn = sheet.column(titled: "Amount") else {
+      Issue.record("\(path) \(name): no Amount column", sourceLocation: sourceLocation)
+      continue
+    }
+    let first = next
+    var sum = Money.zero
+    var row = 1
+    while sheet[row, amountColumn]?.kind == .number {
+      guard next < run.results.count else {
+        Issue.record("\(name) row \(row + 1): more rows than lines", sourceLocation: sourceLocation)
+        break
+      }
+      let result = run.results[next]
+      sheet.text(row, 0, result.line.id)
+      sheet.text(row, 1, result.line.description)
+      sheet.money(row, amountColumn, result.line.amount, formula: false)
+      sheet.count(row, amountColumn + 1, result.ruleIndex + 1, formula: false)
+      sheet.text(row, amountColumn + 2, run.ruleSet.rules[result.ruleIndex].name)
+      sum = try sum + result.line.amount
+      row += 1
+      next += 1
+    }
+    sheet.text(row, 0, "Total")
+    sheet.money(row, amountColumn, sum, formula: true)
+    #expect(
+      sheet[row, amountColumn]?.formula
+        == "SUM(\(a1(1, amountColumn)):\(a1(max(1, row - 1), amountColumn)))",
+      sourceLocation: sourceLocation)
+    checked.append(
+      CheckedLinesSheet(
+        sheet: sheet, amountColumn: amountColumn, results: run.results[first..<next]))
+  }
+  #expect(
+    next == run.results.count,
+    "\(path): the Lines sheets hold \(next) of \(run.results.count) lines",
+    sourceLocation: sourceLocation)
+  return checked
+}
+
 /// Checks every cell of `partnership.xlsx` that holds a number or a formula against the
 /// engine's results, and the text of ids, descriptions and rule names.
 func checkPartnership(_ run: WorkbookRun) throws {
@@ -18,57 +93,32 @@ func checkPartnership(_ run: WorkbookRun) throws {
   let n = run.ruleSet.partners.count
   let summary = run.summary
 
-  var next = 0
-  for name in linesNames {
-    var sheet = try SheetCheck(book, path: path, sheet: name)
-    guard let amountColumn = sheet.column(titled: "Amount") else {
-      Issue.record("\(name): no Amount column")
-      continue
-    }
-    let ruleNumberColumn = amountColumn + 1
+  for var lines in try checkLinesSheets(book, path: path, run: run) {
+    let amountColumn = lines.amountColumn
     let firstPart = amountColumn + 3
     let checkColumn = firstPart + n
-    sheet.text(0, checkColumn, "Check: amount − parts")
+    lines.sheet.text(0, checkColumn, "Check: amount − parts")
     for (p, partner) in run.ruleSet.partners.enumerated() {
-      sheet.text(0, firstPart + p, partner.name)
+      lines.sheet.text(0, firstPart + p, partner.name)
     }
-    var sums = Array(repeating: Money.zero, count: n + 1)
-    var row = 1
-    while sheet[row, amountColumn]?.kind == .number {
-      guard next < run.results.count else {
-        Issue.record("\(name) row \(row + 1): more rows than lines")
-        break
-      }
-      let result = run.results[next]
-      sheet.text(row, 0, result.line.id)
-      sheet.text(row, 1, result.line.description)
-      sheet.money(row, amountColumn, result.line.amount, formula: false)
-      sheet.count(row, ruleNumberColumn, result.ruleIndex + 1, formula: false)
-      sheet.text(row, ruleNumberColumn + 1, run.ruleSet.rules[result.ruleIndex].name)
-      sums[n] = try sums[n] + result.line.amount
+    var sums = Array(repeating: Money.zero, count: n)
+    for (index, result) in lines.results.enumerated() {
+      let row = index + 1
       for (p, part) in result.parts.enumerated() {
-        sheet.money(row, firstPart + p, part, formula: false)
+        lines.sheet.money(row, firstPart + p, part, formula: false)
         sums[p] = try sums[p] + part
       }
-      sheet.money(row, checkColumn, .zero, formula: true)
+      lines.sheet.money(row, checkColumn, .zero, formula: true)
       #expect(
-        sheet[row, checkColumn]?.formula
+        lines.sheet[row, checkColumn]?.formula
           == "ROUND(\(a1(row, amountColumn))-SUM(\(a1(row, firstPart)):\(a1(row, checkColumn - 1))),2)"
       )
-      row += 1
-      next += 1
     }
-    sheet.text(row, 0, "Total")
-    sheet.money(row, amountColumn, sums[n], formula: true)
-    for p in 0..<n { sheet.money(row, firstPart + p, sums[p], formula: true) }
-    sheet.money(row, checkColumn, .zero, formula: true)
-    #expect(
-      sheet[row, amountColumn]?.formula
-        == "SUM(\(a1(1, amountColumn)):\(a1(max(1, row - 1), amountColumn)))"
-    )
-    sheet.expectEveryNumberChecked()
+    let totalRow = lines.results.count + 1
+    for p in 0..<n { lines.sheet.money(totalRow, firstPart + p, sums[p], formula: true) }
+    lines.sheet.money(totalRow, checkColumn, .zero, formula: true)
+    lines.sheet.expectEveryNumberChecked()
   }
-  #expect(next == run.results.count, "the Lines sheets hold \(next) of \(run.results.count) lines")
 
   var grid = try SheetCheck(book, path: path, sheet: "Summary")
   let header = 4
@@ -123,39 +173,17 @@ func checkPartner(_ run: WorkbookRun, _ p: Int, path: String) throws {
   }
   #expect(book.sheetNames == [statementName] + linesNames + ["Sources"])
 
-  var next = 0
-  for name in linesNames {
-    var sheet = try SheetCheck(book, path: path, sheet: name)
-    guard let amountColumn = sheet.column(titled: "Amount") else {
-      Issue.record("\(name): no Amount column")
-      continue
+  for var lines in try checkLinesSheets(book, path: path, run: run) {
+    let partColumn = lines.amountColumn + 4
+    lines.sheet.text(0, partColumn, "\(partner.name)'s part")
+    var sum = Money.zero
+    for (index, result) in lines.results.enumerated() {
+      lines.sheet.money(index + 1, partColumn, result.parts[p], formula: false)
+      sum = try sum + result.parts[p]
     }
-    let partColumn = amountColumn + 4
-    sheet.text(0, partColumn, "\(partner.name)'s part")
-    var sums = (amount: Money.zero, part: Money.zero)
-    var row = 1
-    while sheet[row, amountColumn]?.kind == .number {
-      guard next < run.results.count else {
-        Issue.record("\(name) row \(row + 1): more rows than lines")
-        break
-      }
-      let result = run.results[next]
-      sheet.text(row, 0, result.line.id)
-      sheet.text(row, 1, result.line.description)
-      sheet.money(row, amountColumn, result.line.amount, formula: false)
-      sheet.count(row, amountColumn + 1, result.ruleIndex + 1, formula: false)
-      sheet.text(row, amountColumn + 2, run.ruleSet.rules[result.ruleIndex].name)
-      sheet.money(row, partColumn, result.parts[p], formula: false)
-      sums = (try sums.amount + result.line.amount, try sums.part + result.parts[p])
-      row += 1
-      next += 1
-    }
-    sheet.text(row, 0, "Total")
-    sheet.money(row, amountColumn, sums.amount, formula: true)
-    sheet.money(row, partColumn, sums.part, formula: true)
-    sheet.expectEveryNumberChecked()
+    lines.sheet.money(lines.results.count + 1, partColumn, sum, formula: true)
+    lines.sheet.expectEveryNumberChecked()
   }
-  #expect(next == run.results.count, "\(path): \(next) of \(run.results.count) lines")
 
   var statement = try SheetCheck(book, path: path, sheet: statementName)
   let header = 4

@@ -41,7 +41,8 @@ import XlsxWriter
 }
 
 @Test func cellsOutsideTheGridThrow() throws {
-  let book = try Workbook(path: try TemporaryFolder().url.appendingPathComponent("g.xlsx").path)
+  let path = try TemporaryFolder().url.appendingPathComponent("g.xlsx").path
+  let book = try Workbook(path: path)
   let sheet = try book.addWorksheet(name: "Lines")
   for (row, column) in [(Worksheet.maxRows, 0), (0, Worksheet.maxColumns), (-1, 0), (0, -1)] {
     let error = try #require(throws: XlsxError.self) {
@@ -51,6 +52,9 @@ import XlsxWriter
   }
   try sheet.writeNumber(row: Worksheet.maxRows - 1, column: Worksheet.maxColumns - 1, 1)
   try book.close()
+  let cells = try XLSXBook(path: path).cells(sheet: "Lines")
+  #expect(cells.count == 1)
+  #expect(cells["XFD1048576"]?.value == "1")
 }
 
 @Test func tmpdirOptionIsUsed() throws {
