@@ -1,4 +1,11 @@
 /// The document properties shown by File ▸ Info in Excel (`docProps/core.xml`, `app.xml`).
+///
+/// ```swift
+/// try book.setProperties(
+///   DocumentProperties(
+///     title: "Brent and Lewisham 2016-17", author: "apportion 1.0.0",
+///     created: UTCDateTime(year: 2016, month: 4, day: 1)))
+/// ```
 public struct DocumentProperties: Hashable, Sendable {
   public var title: String?
   public var subject: String?

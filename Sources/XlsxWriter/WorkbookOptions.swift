@@ -1,4 +1,9 @@
 /// How libxlsxwriter builds the file.
+///
+/// ```swift
+/// let book = try Workbook(
+///   path: path, options: WorkbookOptions(constantMemory: false, temporaryDirectory: "/var/tmp"))
+/// ```
 public struct WorkbookOptions: Hashable, Sendable {
   /// Flush each row to a temporary file as soon as a later row is started, so memory stays flat
   /// however many rows are written. Rows of a sheet must then be written in ascending order

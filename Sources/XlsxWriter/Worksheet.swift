@@ -8,6 +8,14 @@
 /// rejects a later write to an earlier row with `LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE`; the
 /// wrapper reports it as "rows must be written in ascending order". Within a row, columns may
 /// be written in any order.
+///
+/// ```swift
+/// let sheet = try book.addWorksheet(name: "Lines")
+/// try sheet.writeString(row: 0, column: 0, "Rent")
+/// try sheet.writeMoney(row: 0, column: 1, pence: 123_457)
+/// try sheet.setColumn(first: 0, last: 0, width: 30)
+/// try sheet.freezePanes(row: 1, column: 0)
+/// ```
 public final class Worksheet {
   /// Rows in an Excel worksheet.
   public static let maxRows = 1_048_576
