@@ -130,10 +130,9 @@ final class LinesSheets {
         try writer.sheet.writeBlank(row: totalRow, column: index, format: styles.bold)
         continue
       }
-      let range = CellReference.range(
-        firstRow: 1, firstColumn: index, lastRow: max(1, count), lastColumn: index)
       try writer.formula(
-        totalRow, index, "SUM(\(range))", sums[index, default: .zero], styles.moneyBold)
+        totalRow, index, SheetWriter.sum(column: index, rows: 1...max(1, count)),
+        sums[index, default: .zero], styles.moneyBold)
     }
     var minimum: [Int: Int] = [:]
     for (index, column) in columns.enumerated() { minimum[index] = column.minimumWidth }

@@ -92,13 +92,8 @@ final class PartnerWorkbook {
         styles.money)
     }
     let totalRow = first + ruleSet.rules.count
-    let last = max(first, totalRow - 1)
-    func columnSum(_ column: Int) -> String {
-      "SUM("
-        + CellReference.range(
-          firstRow: first, firstColumn: column, lastRow: last, lastColumn: column)
-        + ")"
-    }
+    let ruleRows = first...max(first, totalRow - 1)
+    func columnSum(_ column: Int) -> String { SheetWriter.sum(column: column, rows: ruleRows) }
     try sheet.text(totalRow, 0, "Total payable by \(name)", styles.bold)
     try sheet.sheet.writeBlank(row: totalRow, column: 1, format: styles.bold)
     try sheet.formula(totalRow, 2, columnSum(2), count: summary.lineCount, styles.integerBold)
@@ -121,9 +116,9 @@ final class PartnerWorkbook {
     for column in 1...3 {
       try sheet.sheet.writeBlank(row: sumRow, column: column, format: styles.bold)
     }
-    let partnerRange = CellReference.range(
-      firstRow: contextRow + 1, firstColumn: 4, lastRow: sumRow - 1, lastColumn: 4)
-    try sheet.formula(sumRow, 4, "SUM(\(partnerRange))", summary.total, styles.moneyBold)
+    try sheet.formula(
+      sumRow, 4, SheetWriter.sum(column: 4, rows: (contextRow + 1)...(sumRow - 1)), summary.total,
+      styles.moneyBold)
     try sheet.text(
       sumRow + 1, 0, "Check: this statement's total − \(name)'s partnership total (should be 0.00)",
       measured: false)

@@ -98,13 +98,8 @@ final class PartnershipWorkbook {
     }
     let totalRow = firstRuleRow + ruleSet.rules.count
     try sheet.text(totalRow, 0, "Total", styles.bold)
-    let lastRuleRow = max(firstRuleRow, totalRow - 1)
-    func columnSum(_ column: Int) -> String {
-      "SUM("
-        + CellReference.range(
-          firstRow: firstRuleRow, firstColumn: column, lastRow: lastRuleRow, lastColumn: column)
-        + ")"
-    }
+    let ruleRows = firstRuleRow...max(firstRuleRow, totalRow - 1)
+    func columnSum(_ column: Int) -> String { SheetWriter.sum(column: column, rows: ruleRows) }
     try sheet.formula(totalRow, 1, columnSum(1), count: summary.lineCount, styles.integerBold)
     for p in 0..<n {
       try sheet.formula(

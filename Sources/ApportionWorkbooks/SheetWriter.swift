@@ -67,6 +67,14 @@ final class SheetWriter {
     if lines > 1 { try sheet.setRow(row: row, height: 15 * Double(lines)) }
   }
 
+  /// `SUM(C5:C9)`: the sum of `column` over `rows` (0-based).
+  static func sum(column: Int, rows: ClosedRange<Int>) -> String {
+    let range = CellReference.range(
+      firstRow: rows.lowerBound, firstColumn: column, lastRow: rows.upperBound,
+      lastColumn: column)
+    return "SUM(\(range))"
+  }
+
   /// The width of `£1,234.56` or `(£1,234.56)` without building the text.
   static func width(of money: Money) -> Int {
     groupedWidth(money.pence.magnitude / 100) + 4 + (money.pence < 0 ? 2 : 0)
