@@ -14,7 +14,7 @@ final class LinesSheets {
   }
 
   private let workbook: Workbook
-  private let styles: Styles
+  private let styles: WorkbookStyles
   private let columns: [Column]
   private let usedColumns: [(name: String, position: Int)]
   private let ruleNames: [String]
@@ -37,7 +37,7 @@ final class LinesSheets {
   ///   - maxDataRows: lines per sheet before the next sheet starts (the sheet's limit less
   ///     the header and totals rows; smaller in tests).
   init(
-    workbook: Workbook, styles: Styles, usedColumns: [(name: String, position: Int)],
+    workbook: Workbook, styles: WorkbookStyles, usedColumns: [(name: String, position: Int)],
     ruleNames: [String], extraColumns: [Column], title: String, lineCount: Int,
     maxDataRows: Int = Worksheet.maxRows - 2
   ) throws {
@@ -70,13 +70,13 @@ final class LinesSheets {
   private func startSheet() throws {
     let name = sheets.isEmpty ? "Lines" : "Lines \(sheets.count + 1)"
     let writer = SheetWriter(try workbook.addWorksheet(name: name))
-    for (col, column) in columns.enumerated() {
-      try writer.text(0, col, column.title, column.isMoney ? styles.headerRight : styles.header)
+    for (index, column) in columns.enumerated() {
+      try writer.text(0, index, column.title, column.isMoney ? styles.headerRight : styles.header)
     }
-    try writer.sheet.freezePanes(row: 1, col: 1)
+    try writer.sheet.freezePanes(row: 1, column: 1)
     try writer.sheet.autofilter(
-      firstRow: 0, firstCol: 0, lastRow: max(1, planned[sheets.count]),
-      lastCol: columns.count - 1)
+      firstRow: 0, firstColumn: 0, lastRow: max(1, planned[sheets.count]),
+      lastColumn: columns.count - 1)
     sheets.append(writer)
     rowCounts.append(0)
     sums = [:]
@@ -125,18 +125,17 @@ final class LinesSheets {
     guard let writer = sheets.last, let count = rowCounts.last else { return }
     let totalRow = count + 1
     try writer.text(totalRow, 0, "Total", styles.bold)
-    for (col, column) in columns.enumerated() where col > 0 {
+    for (index, column) in columns.enumerated() where index > 0 {
       guard column.isMoney else {
-        try writer.sheet.writeBlank(row: totalRow, col: col, format: styles.bold)
+        try writer.sheet.writeBlank(row: totalRow, column: index, format: styles.bold)
         continue
       }
-      let range = CellReference.range(
-        firstRow: 1, firstCol: col, lastRow: max(1, count), lastCol: col)
       try writer.formula(
-        totalRow, col, "SUM(\(range))", sums[col, default: .zero], styles.moneyBold)
+        totalRow, index, SheetWriter.sum(column: index, rows: 1...max(1, count)),
+        sums[index, default: .zero], styles.moneyBold)
     }
     var minimum: [Int: Int] = [:]
-    for (col, column) in columns.enumerated() { minimum[col] = column.minimumWidth }
+    for (index, column) in columns.enumerated() { minimum[index] = column.minimumWidth }
     try writer.fitColumns(minimum: minimum)
     try writer.setUpPrinting(title: title, headerRow: 0)
   }
@@ -153,20 +152,33 @@ final class LinesSheets {
   func ranges(column: Int) -> [String] {
     zip(sheets, rowCounts).map { writer, count in
       CellReference.qualifiedRange(
-        sheet: writer.name, firstRow: 1, firstCol: column, lastRow: max(1, count),
-        lastCol: column)
+        sheet: writer.name, firstRow: 1, firstColumn: column, lastRow: max(1, count),
+        lastColumn: column)
     }
   }
 
-  /// `SUMIF(rule numbers, r, values)` over every sheet, added up.
-  func sumIf(criteriaColumn: Int, value: Int, sumColumn: Int) -> String {
-    zip(ranges(column: criteriaColumn), ranges(column: sumColumn))
-      .map { "SUMIF(\($0),\(value),\($1))" }.joined(separator: "+")
+  /// `SUMIF(rule numbers, r, column)` over every sheet, added up: the total of `column` over
+  /// the lines of rule `rule` (0-based; rule numbers on the sheets count from 1).
+  func sumIf(rule: Int, column: Int) -> String {
+    zip(ranges(column: ruleNumberColumn), ranges(column: column))
+      .map { "SUMIF(\($0),\(rule + 1),\($1))" }.joined(separator: "+")
   }
 
-  /// `COUNTIF(rule numbers, r)` over every sheet, added up.
-  func countIf(criteriaColumn: Int, value: Int) -> String {
-    ranges(column: criteriaColumn).map { "COUNTIF(\($0),\(value))" }.joined(separator: "+")
+  /// `COUNTIF(rule numbers, r)` over every sheet, added up: the number of lines of `rule`.
+  func countIf(rule: Int) -> String {
+    ranges(column: ruleNumberColumn).map { "COUNTIF(\($0),\(rule + 1))" }.joined(separator: "+")
+  }
+
+  /// Writes a rule's line count at `column` and the total of its lines' amounts in the
+  /// column after, as formulas over every Lines sheet with the engine's figures cached.
+  func writeCountAndTotal(
+    of rule: Int, _ summary: Summary, on sheet: SheetWriter, row: Int, column: Int
+  ) throws {
+    try sheet.formula(
+      row, column, countIf(rule: rule), count: summary.ruleLineCounts[rule], styles.integer)
+    try sheet.formula(
+      row, column + 1, sumIf(rule: rule, column: amountColumn), summary.ruleTotals[rule],
+      styles.money)
   }
 
   /// `SUM(column)` over every sheet's lines, added up.

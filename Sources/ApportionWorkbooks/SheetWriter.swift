@@ -13,42 +13,45 @@ final class SheetWriter {
 
   var name: String { sheet.name }
 
-  private func measure(_ col: Int, _ length: Int) {
-    if length > widths[col, default: 0] { widths[col] = length }
+  private func measure(_ column: Int, _ length: Int) {
+    if length > widths[column, default: 0] { widths[column] = length }
   }
 
   /// Text from anywhere (inputs included): always written as text, never as a formula.
   /// Titles and notes that may run across empty cells pass `measured: false` so that they
   /// do not widen their column.
   func text(
-    _ row: Int, _ col: Int, _ value: String, _ format: Format? = nil, measured: Bool = true
+    _ row: Int, _ column: Int, _ value: String, _ format: Format? = nil, measured: Bool = true
   ) throws {
     // Unicode scalars: close enough for a width, and much cheaper than characters.
-    if measured { measure(col, value.unicodeScalars.count) }
-    try sheet.writeString(row: row, col: col, value, format: format)
+    if measured { measure(column, value.unicodeScalars.count) }
+    try sheet.writeString(row: row, column: column, value, format: format)
   }
 
-  func money(_ row: Int, _ col: Int, _ value: Money, _ format: Format) throws {
-    measure(col, Self.width(of: value))
-    try sheet.writeMoney(row: row, col: col, pence: value.pence, format: format)
+  func money(_ row: Int, _ column: Int, _ value: Money, _ format: Format) throws {
+    measure(column, Self.width(of: value))
+    try sheet.writeMoney(row: row, column: column, pence: value.pence, format: format)
   }
 
-  func integer(_ row: Int, _ col: Int, _ value: Int, _ format: Format) throws {
-    measure(col, Self.width(of: value))
-    try sheet.writeNumber(row: row, col: col, Double(value), format: format)
+  func integer(_ row: Int, _ column: Int, _ value: Int, _ format: Format) throws {
+    measure(column, Self.width(of: value))
+    try sheet.writeNumber(row: row, column: column, Double(value), format: format)
   }
 
   /// A formula whose value is money, with the engine's value cached.
-  func formula(_ row: Int, _ col: Int, _ formula: String, _ value: Money, _ format: Format) throws {
-    measure(col, Self.width(of: value))
-    try sheet.writeFormula(row: row, col: col, formula, cachedPence: value.pence, format: format)
+  func formula(_ row: Int, _ column: Int, _ formula: String, _ value: Money, _ format: Format)
+    throws
+  {
+    measure(column, Self.width(of: value))
+    try sheet.writeFormula(
+      row: row, column: column, formula, cachedPence: value.pence, format: format)
   }
 
   /// A formula whose value is a count, with the engine's value cached.
-  func formula(_ row: Int, _ col: Int, _ formula: String, count: Int, _ format: Format) throws {
-    measure(col, Self.width(of: count))
+  func formula(_ row: Int, _ column: Int, _ formula: String, count: Int, _ format: Format) throws {
+    measure(column, Self.width(of: count))
     try sheet.writeFormula(
-      row: row, col: col, formula, cachedValue: Double(count), format: format)
+      row: row, column: column, formula, cachedValue: Double(count), format: format)
   }
 
   /// Makes a row tall enough for wrapped text (spreadsheets do not all grow rows on
@@ -62,6 +65,14 @@ final class SheetWriter {
         }
       }.max() ?? 1
     if lines > 1 { try sheet.setRow(row: row, height: 15 * Double(lines)) }
+  }
+
+  /// `SUM(C5:C9)`: the sum of `column` over `rows` (0-based).
+  static func sum(column: Int, rows: ClosedRange<Int>) -> String {
+    let range = CellReference.range(
+      firstRow: rows.lowerBound, firstColumn: column, lastRow: rows.upperBound,
+      lastColumn: column)
+    return "SUM(\(range))"
   }
 
   /// The width of `£1,234.56` or `(£1,234.56)` without building the text.
@@ -88,12 +99,12 @@ final class SheetWriter {
   /// Sets every written column's width from its longest content, at most `maximum` (or
   /// ``maxWidth``) characters.
   func fitColumns(minimum: [Int: Int] = [:], maximum: [Int: Int] = [:]) throws {
-    for col in Set(widths.keys).union(minimum.keys).sorted() {
-      let longest = min(maximum[col] ?? Self.maxWidth, widths[col, default: 0])
-      let characters = max(longest, minimum[col, default: 0])
+    for column in Set(widths.keys).union(minimum.keys).sorted() {
+      let longest = min(maximum[column] ?? Self.maxWidth, widths[column, default: 0])
+      let characters = max(longest, minimum[column, default: 0])
       // Proportional fonts and bold headers run wider than a character count.
       let width = Double(characters) * 1.15 + 2
-      try sheet.setColumn(first: col, last: col, width: width)
+      try sheet.setColumn(first: column, last: column, width: width)
     }
   }
 
@@ -106,67 +117,5 @@ final class SheetWriter {
     try sheet.setHeader(
       "&L" + Worksheet.escapeHeaderFooter(title) + "&R" + Worksheet.escapeHeaderFooter(name))
     try sheet.setFooter("&CPage &P of &N")
-  }
-}
-
-/// Sheet and file names made from partner names and ids.
-enum Names {
-  /// A valid, readable sheet name from any text: characters Excel forbids become `-`,
-  /// at most 31 characters, and unique among `taken` (case-insensitively) by a ` (2)` suffix.
-  static func sheetName(_ wanted: String, taken: [String]) -> String {
-    var base = String(
-      wanted.map { "[]:*?/\\".contains($0) ? "-" : $0 }
-        .filter { !$0.isNewline && $0 != "\t" })
-    base = base.trimmingCharacters(in: " '")
-    if base.isEmpty || base.lowercased() == "history" { base = "Partner" }
-    var candidate = truncated(base, to: 31)
-    var counter = 2
-    while taken.contains(where: { $0.lowercased() == candidate.lowercased() })
-      || Workbook.validateSheetName(candidate) != nil
-    {
-      let suffix = " (\(counter))"
-      candidate = truncated(base, to: 31 - suffix.utf16.count) + suffix
-      counter += 1
-    }
-    return candidate
-  }
-
-  /// The start of a string whose UTF-16 length is at most `limit`.
-  static func truncated(_ text: String, to limit: Int) -> String {
-    var out = ""
-    for character in text {
-      if out.utf16.count + String(character).utf16.count > limit { break }
-      out.append(character)
-    }
-    return out.trimmingCharacters(in: " '")
-  }
-
-  /// A file name (without extension) for a partner's workbook: letters, digits, `-` and `_`
-  /// only, so that no id can reach outside the output folder; never `partnership`.
-  static func fileStem(for id: PartnerID, taken: Set<String>) -> String {
-    var stem = String(
-      id.rawValue.unicodeScalars.map {
-        ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
-          || $0 == "-" || $0 == "_" ? Character($0) : "_"
-      }
-    ).trimmingCharacters(in: "._-")
-    if stem.isEmpty { stem = "partner" }
-    stem = String(stem.prefix(64))
-    var candidate = stem
-    var counter = 2
-    while candidate.lowercased() == "partnership" || taken.contains(candidate.lowercased()) {
-      candidate = "\(stem)-\(counter)"
-      counter += 1
-    }
-    return candidate
-  }
-}
-
-extension String {
-  func trimmingCharacters(in set: String) -> String {
-    var s = Substring(self)
-    while let first = s.first, set.contains(first) { s = s.dropFirst() }
-    while let last = s.last, set.contains(last) { s = s.dropLast() }
-    return String(s)
   }
 }

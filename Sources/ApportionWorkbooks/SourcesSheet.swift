@@ -3,8 +3,19 @@ import XlsxWriter
 
 /// The Sources sheet: where the numbers came from, so that an auditor can reproduce them.
 enum SourcesSheet {
-  static func write(
-    to worksheet: Worksheet, styles: Styles, ruleSet: RuleSet, sources: RunSources,
+  /// Adds the Sources sheet after the others and writes the workbook's file.
+  static func finish(
+    _ workbook: Workbook, styles: WorkbookStyles, ruleSet: RuleSet, sources: RunSources,
+    summary: Summary
+  ) throws {
+    try write(
+      to: try workbook.addWorksheet(name: "Sources"), styles: styles, ruleSet: ruleSet,
+      sources: sources, summary: summary)
+    try workbook.close()
+  }
+
+  private static func write(
+    to worksheet: Worksheet, styles: WorkbookStyles, ruleSet: RuleSet, sources: RunSources,
     summary: Summary
   ) throws {
     let sheet = SheetWriter(worksheet)

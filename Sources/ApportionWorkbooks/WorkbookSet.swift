@@ -15,11 +15,14 @@ import XlsxWriter
 /// can write outside the folder.
 ///
 /// ```swift
-/// let books = try WorkbookSet(directory: "out", ruleSet: rules, schema: schema, sources: s)
+/// let books = try WorkbookSet(
+///   directory: "out", ruleSet: ruleSet, schema: schema, sources: sources,
+///   lineCount: checked.lineCount)  // from the checking pass
 /// for result in results { try books.add(result) }
-/// let paths = try books.finish(summary)
+/// let paths = try books.finish(summary)  // out/partnership.xlsx, out/brent.xlsx, …
 /// ```
 public final class WorkbookSet {
+  /// The output folder.
   public let directory: String
   private var partnership: PartnershipWorkbook?
   private var partners: [PartnerWorkbook] = []
@@ -32,6 +35,13 @@ public final class WorkbookSet {
   /// and totals rows.
   public static let defaultLinesPerSheet = Worksheet.maxRows - 2
 
+  /// Starts every workbook in `directory`, creating the folder if needed.
+  ///
+  /// - Parameters:
+  ///   - lineCount: how many lines `add(_:)` will be given (the checking pass's count).
+  ///   - maxLinesPerSheet: lines per Lines sheet before `Lines 2` starts (smaller in tests).
+  /// - Throws: `OutputError` when the folder cannot be made, `XlsxError` when a workbook
+  ///   cannot be started; nothing is left behind.
   public init(
     directory: String, ruleSet: RuleSet, schema: BudgetSchema, sources: RunSources,
     lineCount: Int, maxLinesPerSheet: Int = defaultLinesPerSheet
@@ -69,7 +79,7 @@ public final class WorkbookSet {
         lineCount: lineCount, maxLinesPerSheet: maxLinesPerSheet)
       var taken: Set<String> = ["partnership"]
       for index in ruleSet.partners.indices {
-        let stem = Names.fileStem(for: ruleSet.partners[index].id, taken: taken)
+        let stem = SafeNames.fileStem(for: ruleSet.partners[index].id, taken: taken)
         taken.insert(stem.lowercased())
         let file = temporary(stem)
         files.append(file)

@@ -5,9 +5,9 @@
 /// try chart.setTitle("Share by partner")
 /// try chart.addSeries(
 ///   name: "Share",
-///   categories: RangeRef(sheet: "Summary", col: 0, rows: 1...4),
-///   values: RangeRef(sheet: "Summary", col: 1, rows: 1...4))
-/// try summary.insertChart(row: 6, col: 3, chart: chart)
+///   categories: RangeReference(sheet: "Summary", column: 0, rows: 1...4),
+///   values: RangeReference(sheet: "Summary", column: 1, rows: 1...4))
+/// try summary.insertChart(row: 6, column: 3, chart: chart)
 /// ```
 public final class Chart {
   /// The chart types the wrapper offers.
@@ -30,47 +30,49 @@ public final class Chart {
   ///
   /// `name` is literal text (the legend entry). libxlsxwriter reads a name starting with `=`
   /// as a cell reference, so such names are refused rather than misread.
-  public func addSeries(name: String?, categories: RangeRef, values: RangeRef) throws {
-    _ = try workbook.requireOpen(.addChart)
-    if let name { try checkLiteral(name, what: "series name") }
+  public func addSeries(name: String?, categories: RangeReference, values: RangeReference) throws {
+    _ = try workbook.requireOpen(.addSeries)
+    if let name { try checkLiteral(name, what: "series name", .addSeries) }
     guard categories.isValid, values.isValid else {
-      throw XlsxError(.addChart, reason: "a series range is outside the sheet")
+      throw XlsxError(.addSeries, reason: "a series range is outside the sheet")
     }
     guard
       Lxw.addSeries(
         handle, name: name, categories: "=" + categories.description,
         values: "=" + values.description)
     else {
-      throw XlsxError(.addChart, code: Lxw.memoryError, reason: Lxw.message(Lxw.memoryError))
+      throw XlsxError(.addSeries, code: .memoryError)
     }
   }
 
   /// Sets the chart title (literal text).
   public func setTitle(_ title: String) throws {
-    _ = try workbook.requireOpen(.addChart)
-    try checkLiteral(title, what: "title")
+    _ = try workbook.requireOpen(.setChartTitle)
+    try checkLiteral(title, what: "title", .setChartTitle)
     Lxw.setTitle(handle, title)
   }
 
   /// Sets the number format of the value axis, e.g. `£#,##0`.
   public func setValueAxisNumberFormat(_ format: String) throws {
-    _ = try workbook.requireOpen(.addChart)
+    _ = try workbook.requireOpen(.setChartAxis)
     guard !format.contains("\0") else {
-      throw XlsxError(.addChart, reason: "the number format contains NUL")
+      throw XlsxError(.setChartAxis, reason: "the number format contains NUL")
     }
     Lxw.setValueAxisNumberFormat(handle, format)
   }
 
   /// Shows no legend (for a chart of a single series).
   public func hideLegend() throws {
-    _ = try workbook.requireOpen(.addChart)
+    _ = try workbook.requireOpen(.setChartLegend)
     Lxw.hideLegend(handle)
   }
 
-  private func checkLiteral(_ text: String, what: String) throws {
+  private func checkLiteral(
+    _ text: String, what: String, _ operation: XlsxError.Operation
+  ) throws {
     if text.hasPrefix("=") || text.contains("\0") {
       throw XlsxError(
-        .addChart,
+        operation,
         reason: "the chart \(what) \"\(text)\" starts with '=' or contains NUL; libxlsxwriter "
           + "would read it as a reference")
     }

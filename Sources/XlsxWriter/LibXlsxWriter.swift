@@ -1,5 +1,7 @@
 // The only file that calls libxlsxwriter. Everything else in the module goes through `Lxw`,
-// which takes and returns Swift types and reports failures as `lxw_error` raw values (0 = OK).
+// which takes and returns Swift types and reports failures as `XlsxError.Code`s that
+// `Lxw.check` turns into thrown errors. (`XlsxError+Code.swift` reads the `lxw_error` constants
+// from the header for the codes' names; it calls nothing.)
 
 import CXlsxWriter
 
@@ -20,25 +22,27 @@ enum Handle {
 
 /// Thin calls into libxlsxwriter 1.1.4.
 enum Lxw {
-  static let noError = 0
-
-  /// `lxw_strerror`'s text for a raw `lxw_error` value.
-  static func message(_ code: Int) -> String {
-    guard let raw = UInt32(exactly: code), let text = lxw_strerror(lxw_error(rawValue: raw))
-    else { return "Unknown error number \(code)." }
+  /// `lxw_strerror`'s text for a code.
+  static func message(_ code: XlsxError.Code) -> String {
+    guard let text = lxw_strerror(lxw_error(rawValue: code.rawValue)) else {
+      return "Unknown error number \(code.rawValue)."
+    }
     return String(cString: text)
   }
 
-  static let sheetNameTooLong = Int(LXW_ERROR_SHEETNAME_LENGTH_EXCEEDED.rawValue)
-  static let sheetNameInvalidCharacter = Int(LXW_ERROR_INVALID_SHEETNAME_CHARACTER.rawValue)
-  static let sheetNameApostrophe = Int(LXW_ERROR_SHEETNAME_START_END_APOSTROPHE.rawValue)
-  static let sheetNameUsed = Int(LXW_ERROR_SHEETNAME_ALREADY_USED.rawValue)
-  static let stringTooLong = Int(LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED.rawValue)
-  static let indexOutOfRange = Int(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE.rawValue)
-  static let parameterValidation = Int(LXW_ERROR_PARAMETER_VALIDATION.rawValue)
-  static let memoryError = Int(LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue)
-
-  private static func code(_ error: lxw_error) -> Int { Int(error.rawValue) }
+  /// Throws the `XlsxError` for a libxlsxwriter status other than success: the one place
+  /// where a status the library returned becomes a thrown error.
+  ///
+  /// ```swift
+  /// try Lxw.check(Lxw.setColumn(handle, a.column, b.column, width, format), .setColumn, sheet: name)
+  /// ```
+  static func check(
+    _ status: XlsxError.Code, _ operation: XlsxError.Operation, sheet: String? = nil,
+    cell: String? = nil, detail: String? = nil
+  ) throws {
+    guard status != .success else { return }
+    throw XlsxError(operation, sheet: sheet, cell: cell, code: status, detail: detail)
+  }
 
   /// Runs `body` with a `strdup`ed copy (the C structs want `char *`), freed afterwards.
   /// libxlsxwriter copies every string it keeps (`lxw_strdup` in `workbook_new_opt` and
@@ -55,18 +59,18 @@ enum Lxw {
   // MARK: Workbook
 
   static func newWorkbook(path: String, options: WorkbookOptions) -> Handle.Workbook? {
-    withCString(options.tmpdir) { tmpdir in
+    withCString(options.temporaryDirectory) { temporaryDirectory in
       var opts = lxw_workbook_options()
-      opts.constant_memory = UInt8(options.constantMemory ? LXW_TRUE.rawValue : LXW_FALSE.rawValue)
-      opts.tmpdir = tmpdir
-      opts.use_zip64 = UInt8(options.useZip64 ? LXW_TRUE.rawValue : LXW_FALSE.rawValue)
+      opts.constant_memory = byte(options.constantMemory ? LXW_TRUE : LXW_FALSE)
+      opts.tmpdir = temporaryDirectory
+      opts.use_zip64 = byte(options.useZip64 ? LXW_TRUE : LXW_FALSE)
       return workbook_new_opt(path, &opts)
     }
   }
 
   /// Writes the file and frees the workbook and everything it owns, whatever the outcome.
-  static func close(_ workbook: Handle.Workbook) -> Int {
-    code(workbook_close(workbook))
+  static func close(_ workbook: Handle.Workbook) -> XlsxError.Code {
+    XlsxError.Code(workbook_close(workbook))
   }
 
   /// Frees a workbook that was never closed; writes nothing.
@@ -76,7 +80,7 @@ enum Lxw {
 
   static func setProperties(
     _ workbook: Handle.Workbook, _ properties: DocumentProperties, created: Int
-  ) -> Int {
+  ) -> XlsxError.Code {
     withCString(properties.title) { title in
       withCString(properties.subject) { subject in
         withCString(properties.author) { author in
@@ -89,7 +93,7 @@ enum Lxw {
               props.company = company
               props.comments = comments
               props.created = time_t(created)
-              return code(workbook_set_properties(workbook, &props))
+              return XlsxError.Code(workbook_set_properties(workbook, &props))
             }
           }
         }
@@ -97,92 +101,102 @@ enum Lxw {
     }
   }
 
-  static func validateSheetName(_ workbook: Handle.Workbook, _ name: String) -> Int {
-    code(workbook_validate_sheet_name(workbook, name))
+  static func validateSheetName(_ workbook: Handle.Workbook, _ name: String) -> XlsxError.Code {
+    XlsxError.Code(workbook_validate_sheet_name(workbook, name))
   }
 
   static func addWorksheet(_ workbook: Handle.Workbook, _ name: String) -> Handle.Worksheet? {
     workbook_add_worksheet(workbook, name)
   }
 
-  static func defineName(_ workbook: Handle.Workbook, _ name: String, _ formula: String) -> Int {
-    code(workbook_define_name(workbook, name, formula))
+  static func defineName(_ workbook: Handle.Workbook, _ name: String, _ formula: String)
+    -> XlsxError.Code
+  {
+    XlsxError.Code(workbook_define_name(workbook, name, formula))
   }
 
   // MARK: Formats
 
-  static func addFormat(_ workbook: Handle.Workbook, _ spec: FormatSpec) -> Handle.Format? {
+  static func addFormat(_ workbook: Handle.Workbook, _ specification: FormatSpecification) -> Handle
+    .Format?
+  {
     guard let format = workbook_add_format(workbook) else { return nil }
-    if spec.bold { format_set_bold(format) }
-    if spec.italic { format_set_italic(format) }
-    if let numFormat = spec.numFormat { format_set_num_format(format, numFormat) }
-    if let color = spec.fontColor { format_set_font_color(format, color & 0xFF_FFFF) }
-    if let color = spec.bgColor {
-      format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
+    if specification.bold { format_set_bold(format) }
+    if specification.italic { format_set_italic(format) }
+    if let numberFormat = specification.numberFormat { format_set_num_format(format, numberFormat) }
+    if let color = specification.fontColor { format_set_font_color(format, color & 0xFF_FFFF) }
+    if let color = specification.backgroundColor {
+      format_set_pattern(format, byte(LXW_PATTERN_SOLID))
       format_set_bg_color(format, color & 0xFF_FFFF)
     }
-    if let style = spec.borderTop { format_set_top(format, border(style)) }
-    if let style = spec.borderBottom { format_set_bottom(format, border(style)) }
-    if let alignment = spec.horizontalAlignment { format_set_align(format, align(alignment)) }
-    if spec.textWrap { format_set_text_wrap(format) }
-    if spec.indent > 0 { format_set_indent(format, UInt8(min(spec.indent, 15))) }
+    if let style = specification.borderTop { format_set_top(format, byte(border(style))) }
+    if let style = specification.borderBottom { format_set_bottom(format, byte(border(style))) }
+    if let horizontal = specification.horizontalAlignment {
+      format_set_align(format, byte(alignment(horizontal)))
+    }
+    if specification.textWrap { format_set_text_wrap(format) }
+    if specification.indent > 0 { format_set_indent(format, UInt8(min(specification.indent, 15))) }
     return format
   }
 
-  private static func border(_ style: FormatSpec.BorderStyle) -> UInt8 {
-    let value: lxw_format_borders
+  private static func border(_ style: FormatSpecification.BorderStyle) -> lxw_format_borders {
     switch style {
-    case .thin: value = LXW_BORDER_THIN
-    case .medium: value = LXW_BORDER_MEDIUM
-    case .thick: value = LXW_BORDER_THICK
-    case .double: value = LXW_BORDER_DOUBLE
-    case .dashed: value = LXW_BORDER_DASHED
-    case .dotted: value = LXW_BORDER_DOTTED
-    case .hair: value = LXW_BORDER_HAIR
+    case .thin: LXW_BORDER_THIN
+    case .medium: LXW_BORDER_MEDIUM
+    case .thick: LXW_BORDER_THICK
+    case .double: LXW_BORDER_DOUBLE
+    case .dashed: LXW_BORDER_DASHED
+    case .dotted: LXW_BORDER_DOTTED
+    case .hair: LXW_BORDER_HAIR
     }
-    return UInt8(value.rawValue)
   }
 
-  private static func align(_ alignment: FormatSpec.HorizontalAlignment) -> UInt8 {
-    let value: lxw_format_alignments
+  private static func alignment(
+    _ alignment: FormatSpecification.HorizontalAlignment
+  ) -> lxw_format_alignments {
     switch alignment {
-    case .left: value = LXW_ALIGN_LEFT
-    case .center: value = LXW_ALIGN_CENTER
-    case .right: value = LXW_ALIGN_RIGHT
-    case .fill: value = LXW_ALIGN_FILL
-    case .justify: value = LXW_ALIGN_JUSTIFY
-    case .centerAcross: value = LXW_ALIGN_CENTER_ACROSS
+    case .left: LXW_ALIGN_LEFT
+    case .center: LXW_ALIGN_CENTER
+    case .right: LXW_ALIGN_RIGHT
+    case .fill: LXW_ALIGN_FILL
+    case .justify: LXW_ALIGN_JUSTIFY
+    case .centerAcross: LXW_ALIGN_CENTER_ACROSS
     }
-    return UInt8(value.rawValue)
+  }
+
+  /// A C enum value as the `uint8_t` that libxlsxwriter's setters take.
+  private static func byte<Value: RawRepresentable>(_ value: Value) -> UInt8
+  where Value.RawValue: BinaryInteger {
+    UInt8(value.rawValue)
   }
 
   // MARK: Cells (row and column already checked to be inside Excel's grid)
 
   static func writeString(
-    _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ text: String,
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ column: UInt16, _ text: String,
     _ format: Handle.Format?
-  ) -> Int {
-    code(worksheet_write_string(sheet, row, col, text, format))
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_write_string(sheet, row, column, text, format))
   }
 
   static func writeNumber(
-    _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ value: Double,
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ column: UInt16, _ value: Double,
     _ format: Handle.Format?
-  ) -> Int {
-    code(worksheet_write_number(sheet, row, col, value, format))
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_write_number(sheet, row, column, value, format))
   }
 
   static func writeFormula(
-    _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ formula: String, _ cached: Double,
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ column: UInt16, _ formula: String, _ cached: Double,
     _ format: Handle.Format?
-  ) -> Int {
-    code(worksheet_write_formula_num(sheet, row, col, formula, format, cached))
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_write_formula_num(sheet, row, column, formula, format, cached))
   }
 
   static func writeBlank(
-    _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ format: Handle.Format?
-  ) -> Int {
-    code(worksheet_write_blank(sheet, row, col, format))
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ column: UInt16, _ format: Handle.Format?
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_write_blank(sheet, row, column, format))
   }
 
   /// Whether `printf("%G")` currently writes a full stop as the decimal separator.
@@ -198,25 +212,25 @@ enum Lxw {
   static func setColumn(
     _ sheet: Handle.Worksheet, _ first: UInt16, _ last: UInt16, _ width: Double,
     _ format: Handle.Format?
-  ) -> Int {
-    code(worksheet_set_column(sheet, first, last, width, format))
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_set_column(sheet, first, last, width, format))
   }
 
   static func setRow(
     _ sheet: Handle.Worksheet, _ row: UInt32, _ height: Double, _ format: Handle.Format?
-  ) -> Int {
-    code(worksheet_set_row(sheet, row, height, format))
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_set_row(sheet, row, height, format))
   }
 
-  static func freezePanes(_ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16) {
-    worksheet_freeze_panes(sheet, row, col)
+  static func freezePanes(_ sheet: Handle.Worksheet, _ row: UInt32, _ column: UInt16) {
+    worksheet_freeze_panes(sheet, row, column)
   }
 
   static func autofilter(
-    _ sheet: Handle.Worksheet, _ firstRow: UInt32, _ firstCol: UInt16, _ lastRow: UInt32,
-    _ lastCol: UInt16
-  ) -> Int {
-    code(worksheet_autofilter(sheet, firstRow, firstCol, lastRow, lastCol))
+    _ sheet: Handle.Worksheet, _ firstRow: UInt32, _ firstColumn: UInt16, _ lastRow: UInt32,
+    _ lastColumn: UInt16
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_autofilter(sheet, firstRow, firstColumn, lastRow, lastColumn))
   }
 
   // MARK: Page setup
@@ -230,39 +244,41 @@ enum Lxw {
     worksheet_fit_to_pages(sheet, width, height)
   }
 
-  static func repeatRows(_ sheet: Handle.Worksheet, _ first: UInt32, _ last: UInt32) -> Int {
-    code(worksheet_repeat_rows(sheet, first, last))
+  static func repeatRows(_ sheet: Handle.Worksheet, _ first: UInt32, _ last: UInt32)
+    -> XlsxError.Code
+  {
+    XlsxError.Code(worksheet_repeat_rows(sheet, first, last))
   }
 
-  static func setHeader(_ sheet: Handle.Worksheet, _ text: String) -> Int {
-    code(worksheet_set_header(sheet, text))
+  static func setHeader(_ sheet: Handle.Worksheet, _ text: String) -> XlsxError.Code {
+    XlsxError.Code(worksheet_set_header(sheet, text))
   }
 
-  static func setFooter(_ sheet: Handle.Worksheet, _ text: String) -> Int {
-    code(worksheet_set_footer(sheet, text))
+  static func setFooter(_ sheet: Handle.Worksheet, _ text: String) -> XlsxError.Code {
+    XlsxError.Code(worksheet_set_footer(sheet, text))
   }
 
   static func setGridlines(_ sheet: Handle.Worksheet, screen: Bool, print: Bool) {
-    let option: lxw_gridlines
-    switch (screen, print) {
-    case (true, true): option = LXW_SHOW_ALL_GRIDLINES
-    case (true, false): option = LXW_SHOW_SCREEN_GRIDLINES
-    case (false, true): option = LXW_SHOW_PRINT_GRIDLINES
-    case (false, false): option = LXW_HIDE_ALL_GRIDLINES
-    }
-    worksheet_gridlines(sheet, UInt8(option.rawValue))
+    let option: lxw_gridlines =
+      switch (screen, print) {
+      case (true, true): LXW_SHOW_ALL_GRIDLINES
+      case (true, false): LXW_SHOW_SCREEN_GRIDLINES
+      case (false, true): LXW_SHOW_PRINT_GRIDLINES
+      case (false, false): LXW_HIDE_ALL_GRIDLINES
+      }
+    worksheet_gridlines(sheet, byte(option))
   }
 
   // MARK: Charts
 
   static func addChart(_ workbook: Handle.Workbook, _ type: Chart.Kind) -> Handle.Chart? {
-    let value: lxw_chart_type
-    switch type {
-    case .pie: value = LXW_CHART_PIE
-    case .column: value = LXW_CHART_COLUMN
-    case .bar: value = LXW_CHART_BAR
-    }
-    return workbook_add_chart(workbook, UInt8(value.rawValue))
+    let value: lxw_chart_type =
+      switch type {
+      case .pie: LXW_CHART_PIE
+      case .column: LXW_CHART_COLUMN
+      case .bar: LXW_CHART_BAR
+      }
+    return workbook_add_chart(workbook, byte(value))
   }
 
   /// Adds a series; `categories` and `values` are range formulas (`='Sheet'!$A$2:$A$5`).
@@ -285,12 +301,12 @@ enum Lxw {
   }
 
   static func hideLegend(_ chart: Handle.Chart) {
-    chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+    chart_legend_set_position(chart, byte(LXW_CHART_LEGEND_NONE))
   }
 
   static func insertChart(
-    _ sheet: Handle.Worksheet, _ row: UInt32, _ col: UInt16, _ chart: Handle.Chart
-  ) -> Int {
-    code(worksheet_insert_chart(sheet, row, col, chart))
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ column: UInt16, _ chart: Handle.Chart
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_insert_chart(sheet, row, column, chart))
   }
 }

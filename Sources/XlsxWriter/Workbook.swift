@@ -15,10 +15,10 @@
 /// try book.setProperties(DocumentProperties(
 ///   title: "Budget apportionment", created: UTCDateTime(year: 2025, month: 4, day: 1)))
 /// let sheet = try book.addWorksheet(name: "Lines")
-/// let money = try book.addFormat(FormatSpec(numFormat: "#,##0.00"))
-/// try sheet.writeString(row: 0, col: 0, "Rent")
-/// try sheet.writeMoney(row: 0, col: 1, pence: 123_457, format: money)  // 1234.57
-/// try sheet.writeFormula(row: 1, col: 1, "SUM(B1:B1)", cachedPence: 123_457, format: money)
+/// let money = try book.addFormat(FormatSpecification(numberFormat: "#,##0.00"))
+/// try sheet.writeString(row: 0, column: 0, "Rent")
+/// try sheet.writeMoney(row: 0, column: 1, pence: 123_457, format: money)  // 1234.57
+/// try sheet.writeFormula(row: 1, column: 1, "SUM(B1:B1)", cachedPence: 123_457, format: money)
 /// try book.close()
 /// ```
 public final class Workbook {
@@ -28,7 +28,7 @@ public final class Workbook {
   public let options: WorkbookOptions
   /// The C workbook; `nil` once `close()` has run (libxlsxwriter frees it there).
   private(set) var handle: Handle.Workbook?
-  private var formats: [FormatSpec: Handle.Format] = [:]
+  private var formats: [FormatSpecification: Handle.Format] = [:]
   /// Names of the worksheets added so far, in order.
   public private(set) var sheetNames: [String] = []
 
@@ -40,8 +40,7 @@ public final class Workbook {
     self.options = options
     guard let handle = Lxw.newWorkbook(path: path, options: options) else {
       throw XlsxError(
-        .createWorkbook, sheet: nil, cell: nil, code: nil,
-        reason: "libxlsxwriter could not create a workbook for \(path)")
+        .createWorkbook, reason: "libxlsxwriter could not create a workbook for \(path)")
     }
     self.handle = handle
   }
@@ -87,10 +86,7 @@ public final class Workbook {
     if texts.contains(where: { $0?.contains("\0") ?? false }) {
       throw XlsxError(.setProperties, reason: "a property contains a NUL character")
     }
-    let code = Lxw.setProperties(handle, properties, created: created)
-    if code != Lxw.noError {
-      throw XlsxError(.setProperties, code: code, reason: Lxw.message(code))
-    }
+    try Lxw.check(Lxw.setProperties(handle, properties, created: created), .setProperties)
   }
 
   /// Why `name` cannot be a worksheet name in any workbook, or `nil` when it can.
@@ -101,11 +97,13 @@ public final class Workbook {
   /// already used is checked by `addWorksheet(name:)`.
   public static func validateSheetName(_ name: String) -> String? {
     if name.isEmpty { return "Worksheet name cannot be empty." }
-    if name.utf16.count > 31 { return Lxw.message(Lxw.sheetNameTooLong) }
+    if name.utf16.count > 31 { return XlsxError.Code.sheetNameLengthExceeded.description }
     if name.contains(where: { "[]:*?/\\".contains($0) }) {
-      return Lxw.message(Lxw.sheetNameInvalidCharacter)
+      return XlsxError.Code.invalidSheetNameCharacter.description
     }
-    if name.hasPrefix("'") || name.hasSuffix("'") { return Lxw.message(Lxw.sheetNameApostrophe) }
+    if name.hasPrefix("'") || name.hasSuffix("'") {
+      return XlsxError.Code.sheetNameStartEndApostrophe.description
+    }
     if name.contains("\0") { return "Worksheet name cannot contain a NUL character." }
     if name.lowercased() == "history" { return "Worksheet name \"History\" is reserved by Excel." }
     return nil
@@ -120,10 +118,7 @@ public final class Workbook {
     if let reason = Self.validateSheetName(name) {
       throw XlsxError(.addWorksheet, sheet: name, reason: reason)
     }
-    let code = Lxw.validateSheetName(handle, name)
-    if code != Lxw.noError {
-      throw XlsxError(.addWorksheet, sheet: name, code: code, reason: Lxw.message(code))
-    }
+    try Lxw.check(Lxw.validateSheetName(handle, name), .addWorksheet, sheet: name)
     guard let sheet = Lxw.addWorksheet(handle, name) else {
       throw XlsxError(
         .addWorksheet, sheet: name,
@@ -134,43 +129,40 @@ public final class Workbook {
     return Worksheet(workbook: self, handle: sheet, name: name)
   }
 
-  /// The format for `spec`, created on first use; the same spec always gives the same format.
+  /// The format for `specification`, created on first use; the same specification always gives the same format.
   ///
   /// - Throws: `XlsxError` (`.addFormat`) after `close()` or when the library cannot allocate it.
-  public func addFormat(_ spec: FormatSpec) throws -> Format {
+  public func addFormat(_ specification: FormatSpecification) throws -> Format {
     let handle = try requireOpen(.addFormat)
-    if let existing = formats[spec] {
-      return Format(spec: spec, workbook: self, handle: existing)
+    if let existing = formats[specification] {
+      return Format(specification: specification, workbook: self, handle: existing)
     }
-    if spec.numFormat?.contains("\0") ?? false {
+    if specification.numberFormat?.contains("\0") ?? false {
       throw XlsxError(.addFormat, reason: "the number format contains a NUL character")
     }
-    guard let format = Lxw.addFormat(handle, spec) else {
-      throw XlsxError(.addFormat, code: Lxw.memoryError, reason: Lxw.message(Lxw.memoryError))
+    guard let format = Lxw.addFormat(handle, specification) else {
+      throw XlsxError(.addFormat, code: .memoryError)
     }
-    formats[spec] = format
-    return Format(spec: spec, workbook: self, handle: format)
+    formats[specification] = format
+    return Format(specification: specification, workbook: self, handle: format)
   }
 
-  /// Adds a chart; place it with `Worksheet.insertChart(row:col:chart:)`.
+  /// Adds a chart; place it with `Worksheet.insertChart(row:column:chart:)`.
   public func addChart(type: Chart.Kind) throws -> Chart {
     let handle = try requireOpen(.addChart)
     guard let chart = Lxw.addChart(handle, type) else {
-      throw XlsxError(.addChart, code: Lxw.memoryError, reason: Lxw.message(Lxw.memoryError))
+      throw XlsxError(.addChart, code: .memoryError)
     }
     return Chart(workbook: self, handle: chart, kind: type)
   }
 
   /// Defines a workbook-level name, e.g. `defineName("Total", refersTo: range)`.
-  public func defineName(_ name: String, refersTo range: RangeRef) throws {
+  public func defineName(_ name: String, refersTo range: RangeReference) throws {
     let handle = try requireOpen(.defineName, cell: name)
     guard range.isValid else {
       throw XlsxError(.defineName, cell: name, reason: "the range \(range) is outside the sheet")
     }
-    let code = Lxw.defineName(handle, name, "=" + range.description)
-    if code != Lxw.noError {
-      throw XlsxError(.defineName, cell: name, code: code, reason: Lxw.message(code))
-    }
+    try Lxw.check(Lxw.defineName(handle, name, "=" + range.description), .defineName, cell: name)
   }
 
   /// Writes the file and releases the C workbook.
@@ -190,10 +182,6 @@ public final class Workbook {
     // a workbook left open is still freed by deinit.
     guard Lxw.numericLocaleUsesFullStop() else { throw Worksheet.localeError(.closeWorkbook) }
     self.handle = nil
-    let code = Lxw.close(handle)
-    if code != Lxw.noError {
-      throw XlsxError(
-        .closeWorkbook, code: code, reason: Lxw.message(code) + " (writing \(path))")
-    }
+    try Lxw.check(Lxw.close(handle), .closeWorkbook, detail: "writing \(path)")
   }
 }

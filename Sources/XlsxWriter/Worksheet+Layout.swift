@@ -9,10 +9,7 @@ extension Worksheet {
     guard width.isFinite, width >= 0, first <= last else {
       throw error(.setColumn, reason: "invalid columns \(first)...\(last) or width \(width)")
     }
-    let code = Lxw.setColumn(handle, a.col, b.col, width, format)
-    if code != Lxw.noError {
-      throw XlsxError(.setColumn, sheet: name, code: code, reason: Lxw.message(code))
-    }
+    try Lxw.check(Lxw.setColumn(handle, a.column, b.column, width, format), .setColumn, sheet: name)
   }
 
   /// Sets the height (in points) and default format of a row.
@@ -27,20 +24,19 @@ extension Worksheet {
     try check(Lxw.setRow(handle, cell.row, height, format), .setRow, row: row)
   }
 
-  /// Freezes the rows above `row` and the columns left of `col` (e.g. `(1, 0)`: a header row).
-  public func freezePanes(row: Int, col: Int) throws {
-    let cell = try cell(.setLayout, row, col)
-    Lxw.freezePanes(handle, cell.row, cell.col)
+  /// Freezes the rows above `row` and the columns left of `column` (e.g. `(1, 0)`: a header row).
+  public func freezePanes(row: Int, column: Int) throws {
+    let cell = try cell(.setLayout, row, column)
+    Lxw.freezePanes(handle, cell.row, cell.column)
   }
 
   /// Adds filter buttons to the header row of a block of cells.
-  public func autofilter(firstRow: Int, firstCol: Int, lastRow: Int, lastCol: Int) throws {
-    let first = try cell(.setLayout, firstRow, firstCol)
-    let last = try cell(.setLayout, lastRow, lastCol)
-    let code = Lxw.autofilter(handle, first.row, first.col, last.row, last.col)
-    if code != Lxw.noError {
-      throw XlsxError(.setLayout, sheet: name, code: code, reason: Lxw.message(code))
-    }
+  public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
+    let first = try cell(.setLayout, firstRow, firstColumn)
+    let last = try cell(.setLayout, lastRow, lastColumn)
+    try Lxw.check(
+      Lxw.autofilter(handle, first.row, first.column, last.row, last.column), .setLayout,
+      sheet: name)
   }
 
   /// Shows or hides gridlines on screen and in print (by default: screen yes, print no).
@@ -53,16 +49,14 @@ extension Worksheet {
   ///
   /// - Throws: `XlsxError` (`.insertChart`) for a chart of another workbook or one already
   ///   inserted (libxlsxwriter allows each chart once).
-  public func insertChart(row: Int, col: Int, chart: Chart) throws {
-    let cell = try cell(.insertChart, row, col)
+  public func insertChart(row: Int, column: Int, chart: Chart) throws {
+    let cell = try cell(.insertChart, row, column)
     guard chart.workbook === workbook else {
-      throw error(.insertChart, row: row, col: col, reason: "the chart belongs to another workbook")
+      throw error(
+        .insertChart, row: row, column: column, reason: "the chart belongs to another workbook")
     }
-    let code = Lxw.insertChart(handle, cell.row, cell.col, chart.handle)
-    if code != Lxw.noError {
-      throw XlsxError(
-        .insertChart, sheet: name, cell: CellReference.a1(row: row, col: col), code: code,
-        reason: Lxw.message(code))
-    }
+    try Lxw.check(
+      Lxw.insertChart(handle, cell.row, cell.column, chart.handle), .insertChart, sheet: name,
+      cell: CellReference.a1(row: row, column: column))
   }
 }

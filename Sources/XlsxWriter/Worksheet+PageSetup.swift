@@ -25,10 +25,7 @@ extension Worksheet {
   public func repeatRows(first: Int, last: Int) throws {
     let a = try cell(.setPageSetup, first, 0)
     let b = try cell(.setPageSetup, last, 0)
-    let code = Lxw.repeatRows(handle, a.row, b.row)
-    if code != Lxw.noError {
-      throw XlsxError(.setPageSetup, sheet: name, code: code, reason: Lxw.message(code))
-    }
+    try Lxw.check(Lxw.repeatRows(handle, a.row, b.row), .setPageSetup, sheet: name)
   }
 
   /// Sets the printed header, in Excel's header/footer code language.
@@ -43,22 +40,16 @@ extension Worksheet {
   ///
   /// - Throws: `XlsxError` when longer than Excel's 255 characters.
   public func setHeader(_ codes: String) throws {
-    _ = try workbook.requireOpen(.setPageSetup, sheet: name)
-    try checkHeaderFooter(codes)
-    let code = Lxw.setHeader(handle, codes)
-    if code != Lxw.noError {
-      throw XlsxError(.setPageSetup, sheet: name, code: code, reason: Lxw.message(code))
-    }
+    try setHeaderOrFooter(codes, Lxw.setHeader)
   }
 
   /// Sets the printed footer; see `setHeader(_:)` for the codes.
+  ///
+  /// ```swift
+  /// try sheet.setFooter("&CPage &P of &N")
+  /// ```
   public func setFooter(_ codes: String) throws {
-    _ = try workbook.requireOpen(.setPageSetup, sheet: name)
-    try checkHeaderFooter(codes)
-    let code = Lxw.setFooter(handle, codes)
-    if code != Lxw.noError {
-      throw XlsxError(.setPageSetup, sheet: name, code: code, reason: Lxw.message(code))
-    }
+    try setHeaderOrFooter(codes, Lxw.setFooter)
   }
 
   /// `text` with every `&` doubled, so that it prints literally in a header or footer.
@@ -66,15 +57,19 @@ extension Worksheet {
     text.replacingAll("&", with: "&&")
   }
 
-  private func checkHeaderFooter(_ codes: String) throws {
+  private func setHeaderOrFooter(
+    _ codes: String, _ set: (Handle.Worksheet, String) -> XlsxError.Code
+  ) throws {
+    _ = try workbook.requireOpen(.setPageSetup, sheet: name)
     if codes.contains("\0") {
       throw error(.setPageSetup, reason: "the header or footer contains a NUL character")
     }
+    try Lxw.check(set(handle, codes), .setPageSetup, sheet: name)
   }
 }
 
 extension String {
-  func replacingAll(_ target: Character, with replacement: String) -> String {
+  fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
     var out = ""
     for character in self {
       if character == target { out += replacement } else { out.append(character) }

@@ -8,6 +8,14 @@
 /// rejects a later write to an earlier row with `LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE`; the
 /// wrapper reports it as "rows must be written in ascending order". Within a row, columns may
 /// be written in any order.
+///
+/// ```swift
+/// let sheet = try book.addWorksheet(name: "Lines")
+/// try sheet.writeString(row: 0, column: 0, "Rent")
+/// try sheet.writeMoney(row: 0, column: 1, pence: 123_457)
+/// try sheet.setColumn(first: 0, last: 0, width: 30)
+/// try sheet.freezePanes(row: 1, column: 0)
+/// ```
 public final class Worksheet {
   /// Rows in an Excel worksheet.
   public static let maxRows = 1_048_576
@@ -36,13 +44,13 @@ public final class Worksheet {
 
   struct Cell {
     let row: UInt32
-    let col: UInt16
+    let column: UInt16
   }
 
-  func error(_ operation: XlsxError.Operation, row: Int? = nil, col: Int? = nil, reason: String)
+  func error(_ operation: XlsxError.Operation, row: Int? = nil, column: Int? = nil, reason: String)
     -> XlsxError
   {
-    let cell = row.flatMap { row in col.map { CellReference.a1(row: row, col: $0) } }
+    let cell = row.flatMap { row in column.map { CellReference.a1(row: row, column: $0) } }
     return XlsxError(operation, sheet: name, cell: cell, reason: reason)
   }
 
@@ -54,47 +62,51 @@ public final class Worksheet {
   }
 
   /// Checks that the workbook is open and the cell inside Excel's grid.
-  func cell(_ operation: XlsxError.Operation, _ row: Int, _ col: Int) throws -> Cell {
+  func cell(_ operation: XlsxError.Operation, _ row: Int, _ column: Int) throws -> Cell {
     if workbook.isClosed {
       // The cell's name is worked out only for the message: this is every write's hot path.
       _ = try workbook.requireOpen(
-        operation, sheet: name, cell: CellReference.a1(row: row, col: col))
+        operation, sheet: name, cell: CellReference.a1(row: row, column: column))
     }
-    guard let r = UInt32(exactly: row), row < Self.maxRows, let c = UInt16(exactly: col),
-      col < Self.maxColumns
+    guard let r = UInt32(exactly: row), row < Self.maxRows, let c = UInt16(exactly: column),
+      column < Self.maxColumns
     else {
       throw XlsxError(
-        operation, sheet: name, cell: "R\(row + 1)C\(col + 1)", code: Lxw.indexOutOfRange,
-        reason: "row \(row) or column \(col) is outside the sheet (0..<\(Self.maxRows), "
+        operation, sheet: name, cell: "R\(row + 1)C\(column + 1)", code: .worksheetIndexOutOfRange,
+        reason: "row \(row) or column \(column) is outside the sheet (0..<\(Self.maxRows), "
           + "0..<\(Self.maxColumns))")
     }
-    return Cell(row: r, col: c)
+    return Cell(row: r, column: c)
   }
 
   func formatHandle(
-    _ format: Format?, _ operation: XlsxError.Operation, row: Int? = nil, col: Int? = nil
+    _ format: Format?, _ operation: XlsxError.Operation, row: Int? = nil, column: Int? = nil
   ) throws -> Handle.Format? {
     guard let format else { return nil }
     guard format.workbook === workbook else {
-      throw error(operation, row: row, col: col, reason: "the format belongs to another workbook")
+      throw error(
+        operation, row: row, column: column, reason: "the format belongs to another workbook")
     }
     return format.handle
   }
 
-  /// Turns a library result into a thrown error, explaining out-of-order rows.
-  func check(_ code: Int, _ operation: XlsxError.Operation, row: Int, col: Int? = nil) throws {
-    if code == Lxw.noError {
+  /// Records the row as started, or throws for a failed write (`Lxw.check`), explaining a
+  /// row written out of order.
+  func check(
+    _ status: XlsxError.Code, _ operation: XlsxError.Operation, row: Int, column: Int? = nil
+  ) throws {
+    guard status != .success else {
       lastRowStarted = max(lastRowStarted, row)
       return
     }
-    var reason = Lxw.message(code)
-    if code == Lxw.indexOutOfRange, workbook.options.constantMemory, row < lastRowStarted {
-      reason =
-        "rows must be written in ascending order in constant-memory mode: row \(row + 1) "
-        + "comes after row \(lastRowStarted + 1), which is already started (\(reason))"
+    let cell = column.map { CellReference.a1(row: row, column: $0) } ?? "row \(row + 1)"
+    if status == .worksheetIndexOutOfRange, workbook.options.constantMemory, row < lastRowStarted {
+      throw XlsxError(
+        operation, sheet: name, cell: cell, code: status,
+        reason: "rows must be written in ascending order in constant-memory mode: row \(row + 1) "
+          + "comes after row \(lastRowStarted + 1), which is already started (\(status))")
     }
-    let cell = col.map { CellReference.a1(row: row, col: $0) } ?? "row \(row + 1)"
-    throw XlsxError(operation, sheet: name, cell: cell, code: code, reason: reason)
+    try Lxw.check(status, operation, sheet: name, cell: cell)
   }
 
   // MARK: Writing cells
@@ -110,39 +122,38 @@ public final class Worksheet {
   /// - Throws: `XlsxError` when the text is longer than `maxStringLength` UTF-16 code units
   ///   (libxlsxwriter itself counts code points, so would let 32,767 emoji through), contains
   ///   NUL, or the row is out of order.
-  public func writeString(row: Int, col: Int, _ text: String, format: Format? = nil) throws {
-    let cell = try cell(.writeCell, row, col)
-    let format = try formatHandle(format, .writeCell, row: row, col: col)
+  public func writeString(row: Int, column: Int, _ text: String, format: Format? = nil) throws {
+    let cell = try cell(.writeCell, row, column)
+    let format = try formatHandle(format, .writeCell, row: row, column: column)
     // UTF-16 never has more units than UTF-8 has bytes: count them only when it could matter.
     if text.utf8.count > Self.maxStringLength, text.utf16.count > Self.maxStringLength {
       throw XlsxError(
-        .writeCell, sheet: name, cell: CellReference.a1(row: row, col: col),
-        code: Lxw.stringTooLong,
-        reason: Lxw.message(Lxw.stringTooLong) + " (\(text.utf16.count) UTF-16 code units)")
+        .writeCell, sheet: name, cell: CellReference.a1(row: row, column: column),
+        code: .maxStringLengthExceeded, detail: "\(text.utf16.count) UTF-16 code units")
     }
     if text.utf8.contains(0) {
-      throw error(.writeCell, row: row, col: col, reason: "text contains a NUL character")
+      throw error(.writeCell, row: row, column: column, reason: "text contains a NUL character")
     }
     let stored = text.protectingXstringEscapes
     try check(
-      Lxw.writeString(handle, cell.row, cell.col, stored, format), .writeCell, row: row,
-      col: col)
+      Lxw.writeString(handle, cell.row, cell.column, stored, format), .writeCell, row: row,
+      column: column)
   }
 
-  /// Writes a number. Money should go through `writeMoney(row:col:pence:format:)`.
+  /// Writes a number. Money should go through `writeMoney(row:column:pence:format:)`.
   ///
   /// libxlsxwriter (Debian build, no dtoa library) stores `%.16G` of the value, so 8.14 is
   /// stored as `8.140000000000001`; that text reads back as exactly the same `Double`.
   ///
   /// - Throws: `XlsxError` for NaN or infinity (libxlsxwriter would write `-NAN`/`INF`, a
   ///   corrupt cell), a non-C numeric locale, or an out-of-order row.
-  public func writeNumber(row: Int, col: Int, _ value: Double, format: Format? = nil) throws {
-    let cell = try cell(.writeCell, row, col)
-    let format = try formatHandle(format, .writeCell, row: row, col: col)
-    let value = try finite(value, row: row, col: col)
+  public func writeNumber(row: Int, column: Int, _ value: Double, format: Format? = nil) throws {
+    let cell = try cell(.writeCell, row, column)
+    let format = try formatHandle(format, .writeCell, row: row, column: column)
+    let value = try finite(value, row: row, column: column)
     try check(
-      Lxw.writeNumber(handle, cell.row, cell.col, value, format), .writeCell, row: row,
-      col: col)
+      Lxw.writeNumber(handle, cell.row, cell.column, value, format), .writeCell, row: row,
+      column: column)
   }
 
   /// Writes an amount of money given in pence (minor units) as a number of pounds.
@@ -154,9 +165,9 @@ public final class Worksheet {
   /// refused rather than shown with the pennies lost.
   ///
   /// - Throws: `XlsxError` when `|pence| > maxExactPence`, or as `writeNumber`.
-  public func writeMoney(row: Int, col: Int, pence: Int64, format: Format? = nil) throws {
-    let value = try pounds(pence, row: row, col: col)
-    try writeNumber(row: row, col: col, value, format: format)
+  public func writeMoney(row: Int, column: Int, pence: Int64, format: Format? = nil) throws {
+    let value = try pounds(pence, row: row, column: column)
+    try writeNumber(row: row, column: column, value, format: format)
   }
 
   /// Writes a formula with the value it evaluates to, which is stored as the cached result.
@@ -164,46 +175,48 @@ public final class Worksheet {
   /// Viewers that do not recalculate show `cachedValue`, so pass the value you computed
   /// (`worksheet_write_formula_num`). A leading `=` is optional; libxlsxwriter strips it.
   public func writeFormula(
-    row: Int, col: Int, _ formula: String, cachedValue: Double, format: Format? = nil
+    row: Int, column: Int, _ formula: String, cachedValue: Double, format: Format? = nil
   ) throws {
-    let cell = try cell(.writeCell, row, col)
-    let format = try formatHandle(format, .writeCell, row: row, col: col)
-    let cached = try finite(cachedValue, row: row, col: col)
+    let cell = try cell(.writeCell, row, column)
+    let format = try formatHandle(format, .writeCell, row: row, column: column)
+    let cached = try finite(cachedValue, row: row, column: column)
     if formula.isEmpty || formula == "=" || formula.contains("\0") {
-      throw error(.writeCell, row: row, col: col, reason: "the formula is empty or contains NUL")
+      throw error(
+        .writeCell, row: row, column: column, reason: "the formula is empty or contains NUL")
     }
     try check(
-      Lxw.writeFormula(handle, cell.row, cell.col, formula, cached, format), .writeCell,
-      row: row, col: col)
+      Lxw.writeFormula(handle, cell.row, cell.column, formula, cached, format), .writeCell,
+      row: row, column: column)
   }
 
   /// Writes a formula whose value is an amount of money, cached as `Double(pence) / 100`.
   public func writeFormula(
-    row: Int, col: Int, _ formula: String, cachedPence: Int64, format: Format? = nil
+    row: Int, column: Int, _ formula: String, cachedPence: Int64, format: Format? = nil
   ) throws {
-    let value = try pounds(cachedPence, row: row, col: col)
-    try writeFormula(row: row, col: col, formula, cachedValue: value, format: format)
+    let value = try pounds(cachedPence, row: row, column: column)
+    try writeFormula(row: row, column: column, formula, cachedValue: value, format: format)
   }
 
   /// Writes an empty cell that carries a format (libxlsxwriter ignores it without a format).
-  public func writeBlank(row: Int, col: Int, format: Format?) throws {
-    let cell = try cell(.writeCell, row, col)
-    let format = try formatHandle(format, .writeCell, row: row, col: col)
-    try check(Lxw.writeBlank(handle, cell.row, cell.col, format), .writeCell, row: row, col: col)
+  public func writeBlank(row: Int, column: Int, format: Format?) throws {
+    let cell = try cell(.writeCell, row, column)
+    let format = try formatHandle(format, .writeCell, row: row, column: column)
+    try check(
+      Lxw.writeBlank(handle, cell.row, cell.column, format), .writeCell, row: row, column: column)
   }
 
-  private func finite(_ value: Double, row: Int, col: Int) throws -> Double {
+  private func finite(_ value: Double, row: Int, column: Int) throws -> Double {
     guard value.isFinite else {
-      throw error(.writeCell, row: row, col: col, reason: "\(value) is not a finite number")
+      throw error(.writeCell, row: row, column: column, reason: "\(value) is not a finite number")
     }
     guard Lxw.numericLocaleUsesFullStop() else { throw Self.localeError(.writeCell, sheet: name) }
     return value == 0 ? 0 : value  // no "-0" in the file
   }
 
-  private func pounds(_ pence: Int64, row: Int, col: Int) throws -> Double {
+  private func pounds(_ pence: Int64, row: Int, column: Int) throws -> Double {
     guard pence.magnitude <= Self.maxExactPence.magnitude else {
       throw error(
-        .writeCell, row: row, col: col,
+        .writeCell, row: row, column: column,
         reason: "\(pence) pence has more than 15 significant digits and cannot be stored "
           + "exactly (limit ±\(Self.maxExactPence))")
     }

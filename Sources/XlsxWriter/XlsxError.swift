@@ -1,12 +1,26 @@
 /// An error from writing a workbook: what was being done, where, and why.
 ///
-/// Every failure reported by libxlsxwriter (an `lxw_error` code) becomes one of these, with the
-/// library's own text from `lxw_strerror`. The wrapper also detects some problems itself before
-/// calling the library (a name the library would accept but Excel would not, a row written out
-/// of order, a number that cannot be stored exactly); those have no `code`.
+/// Whenever libxlsxwriter reports a failure, `code` holds its `lxw_error` value and `reason`
+/// the library's own text (`lxw_strerror`), sometimes with a note. The wrapper also refuses some
+/// things before calling the library. Three of those carry the code libxlsxwriter uses for the
+/// same problem: a cell outside Excel's grid (`.worksheetIndexOutOfRange`), text longer than
+/// 32,767 UTF-16 code units (`.maxStringLengthExceeded`), and a format, chart or series the
+/// library could not allocate (`.memoryError`). The rest have `code == nil`: a closed workbook,
+/// a sheet name Excel would refuse, a NUL character, a number that is not finite or cannot be
+/// stored exactly, a format or chart of another workbook, an invalid date, range or size, text
+/// libxlsxwriter would read as a reference, and a workbook or worksheet it could not create.
 ///
 /// Its `description` is one line meant for people:
 /// `cannot write cell Lines!B12: String exceeds Excel's limit of 32,767 characters.`
+///
+/// ```swift
+/// do {
+///   try sheet.writeString(row: 11, column: 1, text)
+/// } catch let error as XlsxError {
+///   print(error)  // cannot write cell Lines!B12: …
+///   if error.code == .maxStringLengthExceeded { /* shorten the text */ }
+/// }
+/// ```
 public struct XlsxError: Error, CustomStringConvertible, Equatable, Sendable {
   /// What the wrapper was doing when it failed.
   public enum Operation: String, Sendable {
@@ -20,6 +34,10 @@ public struct XlsxError: Error, CustomStringConvertible, Equatable, Sendable {
     case setLayout = "set layout of"
     case setPageSetup = "set page setup of"
     case addChart = "add chart"
+    case addSeries = "add series to chart"
+    case setChartTitle = "set chart title"
+    case setChartAxis = "set chart axis"
+    case setChartLegend = "set chart legend"
     case insertChart = "insert chart at"
     case defineName = "define name"
     case closeWorkbook = "close workbook"
@@ -31,14 +49,15 @@ public struct XlsxError: Error, CustomStringConvertible, Equatable, Sendable {
   public let sheet: String?
   /// The cell concerned as an A1 reference (`B12`), if any.
   public let cell: String?
-  /// The raw `lxw_error` value from libxlsxwriter, or `nil` when the wrapper found the problem.
-  public let code: Int?
+  /// libxlsxwriter's code for the failure, or `nil` when it has none (see the type's
+  /// discussion for which failures carry one).
+  public let code: Code?
   /// Why it failed: `lxw_strerror`'s text, or the wrapper's own explanation.
   public let reason: String
 
   /// Creates an error; `reason` should be a complete sentence.
   public init(
-    _ operation: Operation, sheet: String? = nil, cell: String? = nil, code: Int? = nil,
+    _ operation: Operation, sheet: String? = nil, cell: String? = nil, code: Code? = nil,
     reason: String
   ) {
     self.operation = operation
@@ -46,6 +65,15 @@ public struct XlsxError: Error, CustomStringConvertible, Equatable, Sendable {
     self.cell = cell
     self.code = code
     self.reason = reason
+  }
+
+  /// An error whose reason is `code`'s own text, followed by `detail` in brackets if given.
+  init(
+    _ operation: Operation, sheet: String? = nil, cell: String? = nil, code: Code,
+    detail: String? = nil
+  ) {
+    let reason = code.description + (detail.map { " (\($0))" } ?? "")
+    self.init(operation, sheet: sheet, cell: cell, code: code, reason: reason)
   }
 
   /// One line: `cannot <operation> <where>: <reason>`.

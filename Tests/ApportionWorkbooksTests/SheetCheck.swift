@@ -5,9 +5,9 @@ import Testing
 import XLSXInspection
 
 /// `A1` notation for a 0-based row and column: (0, 0) → `A1`, (9, 27) → `AB10`.
-func a1(_ row: Int, _ col: Int) -> String {
+func a1(_ row: Int, _ column: Int) -> String {
   var letters = ""
-  var n = col + 1
+  var n = column + 1
   while n > 0 {
     let unit = (n - 1) % 26
     letters = String(UnicodeScalar(UInt8(65 + unit))) + letters
@@ -17,14 +17,14 @@ func a1(_ row: Int, _ col: Int) -> String {
 }
 
 /// The 0-based row and column of an `A1` reference.
-func rowAndColumn(_ reference: String) -> (row: Int, col: Int)? {
+func rowAndColumn(_ reference: String) -> (row: Int, column: Int)? {
   let letters = reference.prefix { $0.isLetter }
   guard !letters.isEmpty, let row = Int(reference.dropFirst(letters.count)) else { return nil }
-  var col = 0
+  var column = 0
   for scalar in letters.uppercased().unicodeScalars {
-    col = col * 26 + Int(scalar.value) - 64
+    column = column * 26 + Int(scalar.value) - 64
   }
-  return (row - 1, col - 1)
+  return (row - 1, column - 1)
 }
 
 /// Checks the cells of one sheet against expected values, remembering which were checked
@@ -41,56 +41,56 @@ struct SheetCheck {
     cells = try xlsx.cells(sheet: sheet)
   }
 
-  subscript(_ row: Int, _ col: Int) -> XLSXCell? { cells[a1(row, col)] }
+  subscript(_ row: Int, _ column: Int) -> XLSXCell? { cells[a1(row, column)] }
 
-  private func place(_ row: Int, _ col: Int) -> String { "\(book) \(sheet)!\(a1(row, col))" }
+  private func place(_ row: Int, _ column: Int) -> String { "\(book) \(sheet)!\(a1(row, column))" }
 
   /// A money cell: a number (or a formula whose cached value is) equal to `expected` in
   /// pence.
   mutating func money(
-    _ row: Int, _ col: Int, _ expected: Money, formula: Bool,
+    _ row: Int, _ column: Int, _ expected: Money, formula: Bool,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
-    number(row, col, expected.pence, formula: formula, sourceLocation: sourceLocation)
+    number(row, column, expected.pence, formula: formula, sourceLocation: sourceLocation)
   }
 
   /// A count cell (line counts, rule numbers).
   mutating func count(
-    _ row: Int, _ col: Int, _ expected: Int, formula: Bool,
+    _ row: Int, _ column: Int, _ expected: Int, formula: Bool,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
-    number(row, col, Int64(expected) * 100, formula: formula, sourceLocation: sourceLocation)
+    number(row, column, Int64(expected) * 100, formula: formula, sourceLocation: sourceLocation)
   }
 
   private mutating func number(
-    _ row: Int, _ col: Int, _ pence: Int64, formula: Bool,
+    _ row: Int, _ column: Int, _ pence: Int64, formula: Bool,
     sourceLocation: Testing.SourceLocation
   ) {
-    checked.insert(a1(row, col))
-    guard let cell = self[row, col] else {
-      Issue.record("\(place(row, col)) is missing", sourceLocation: sourceLocation)
+    checked.insert(a1(row, column))
+    guard let cell = self[row, column] else {
+      Issue.record("\(place(row, column)) is missing", sourceLocation: sourceLocation)
       return
     }
     #expect(
-      cell.kind == (formula ? .formula : .number), "\(place(row, col)): \(cell)",
+      cell.kind == (formula ? .formula : .number), "\(place(row, column)): \(cell)",
       sourceLocation: sourceLocation)
     #expect(
       roundedPence(cell.value) == pence,
-      "\(place(row, col)) holds \(cell.value), expected \(poundsText(pence))",
+      "\(place(row, column)) holds \(cell.value), expected \(poundsText(pence))",
       sourceLocation: sourceLocation)
   }
 
   /// A text cell, stored as a string (never as a formula).
   mutating func text(
-    _ row: Int, _ col: Int, _ expected: String,
+    _ row: Int, _ column: Int, _ expected: String,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
-    checked.insert(a1(row, col))
-    let cell = self[row, col]
+    checked.insert(a1(row, column))
+    let cell = self[row, column]
     #expect(
-      cell?.kind == .string, "\(place(row, col)): \(String(describing: cell))",
+      cell?.kind == .string, "\(place(row, column)): \(String(describing: cell))",
       sourceLocation: sourceLocation)
-    #expect(cell?.text == expected, "\(place(row, col))", sourceLocation: sourceLocation)
+    #expect(cell?.text == expected, "\(place(row, column))", sourceLocation: sourceLocation)
   }
 
   /// Every number and formula on the sheet has been checked against the engine.
@@ -105,6 +105,6 @@ struct SheetCheck {
   /// The column whose header (row `row`) reads `title`.
   func column(titled title: String, row: Int = 0) -> Int? {
     cells.values.first { $0.text == title && rowAndColumn($0.reference)?.row == row }
-      .flatMap { rowAndColumn($0.reference)?.col }
+      .flatMap { rowAndColumn($0.reference)?.column }
   }
 }

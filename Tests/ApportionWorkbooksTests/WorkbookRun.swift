@@ -95,8 +95,3 @@ func runInCode(
   return WorkbookRun(
     ruleSet: ruleSet, results: results, summary: summary, directory: out, paths: paths)
 }
-
-struct TestFailure: Error, CustomStringConvertible {
-  let description: String
-  init(_ description: String) { self.description = description }
-}

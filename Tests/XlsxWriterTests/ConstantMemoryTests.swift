@@ -9,18 +9,20 @@ import XlsxWriter
   let book = try Workbook(path: path)
   let lines = try book.addWorksheet(name: "Lines")
   let summary = try book.addWorksheet(name: "Summary")
-  try lines.writeNumber(row: 5, col: 3, 1)
-  try lines.writeNumber(row: 5, col: 0, 2)  // same row, earlier column: fine
-  try summary.writeNumber(row: 0, col: 0, 3)  // sheets interleave
-  let error = try #require(throws: XlsxError.self) { try lines.writeString(row: 2, col: 0, "late") }
-  #expect(error.code == 23)  // libxlsxwriter returns LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE
+  try lines.writeNumber(row: 5, column: 3, 1)
+  try lines.writeNumber(row: 5, column: 0, 2)  // same row, earlier column: fine
+  try summary.writeNumber(row: 0, column: 0, 3)  // sheets interleave
+  let error = try #require(throws: XlsxError.self) {
+    try lines.writeString(row: 2, column: 0, "late")
+  }
+  #expect(error.code == .worksheetIndexOutOfRange)  // returned by libxlsxwriter
   #expect(error.sheet == "Lines")
   #expect(error.cell == "A3")
   #expect(error.description.contains("ascending order"))
   // setRow starts a row too.
   try lines.setRow(row: 9, height: 30)
-  #expect(throws: XlsxError.self) { try lines.writeMoney(row: 7, col: 0, pence: 1) }
-  try lines.writeNumber(row: 9, col: 1, 4)
+  #expect(throws: XlsxError.self) { try lines.writeMoney(row: 7, column: 0, pence: 1) }
+  try lines.writeNumber(row: 9, column: 1, 4)
   try book.close()
   let cells = try XLSXBook(path: path).cells(sheet: "Lines")
   #expect(cells["A3"] == nil)
@@ -31,30 +33,35 @@ import XlsxWriter
 
 @Test func rowsInAnyOrderWithoutConstantMemory() throws {
   let (_, cells) = try roundTrip(options: WorkbookOptions(constantMemory: false)) { _, sheet in
-    try sheet.writeNumber(row: 5, col: 0, 1)
-    try sheet.writeNumber(row: 2, col: 0, 2)
+    try sheet.writeNumber(row: 5, column: 0, 1)
+    try sheet.writeNumber(row: 2, column: 0, 2)
   }
   #expect(cells["A3"]?.value == "2")
   #expect(cells["A6"]?.value == "1")
 }
 
 @Test func cellsOutsideTheGridThrow() throws {
-  let book = try Workbook(path: try TemporaryFolder().url.appendingPathComponent("g.xlsx").path)
+  let path = try TemporaryFolder().url.appendingPathComponent("g.xlsx").path
+  let book = try Workbook(path: path)
   let sheet = try book.addWorksheet(name: "Lines")
-  for (row, col) in [(Worksheet.maxRows, 0), (0, Worksheet.maxColumns), (-1, 0), (0, -1)] {
+  for (row, column) in [(Worksheet.maxRows, 0), (0, Worksheet.maxColumns), (-1, 0), (0, -1)] {
     let error = try #require(throws: XlsxError.self) {
-      try sheet.writeNumber(row: row, col: col, 1)
+      try sheet.writeNumber(row: row, column: column, 1)
     }
-    #expect(error.code == 23)
+    #expect(error.code == .worksheetIndexOutOfRange)
   }
-  try sheet.writeNumber(row: Worksheet.maxRows - 1, col: Worksheet.maxColumns - 1, 1)
+  try sheet.writeNumber(row: Worksheet.maxRows - 1, column: Worksheet.maxColumns - 1, 1)
   try book.close()
+  let cells = try XLSXBook(path: path).cells(sheet: "Lines")
+  #expect(cells.count == 1)
+  #expect(cells["XFD1048576"]?.value == "1")
 }
 
 @Test func tmpdirOptionIsUsed() throws {
   let folder = try TemporaryFolder().url
-  let (_, cells) = try roundTrip(options: WorkbookOptions(tmpdir: folder.path)) { _, sheet in
-    try sheet.writeMoney(row: 0, col: 0, pence: 42)
+  let (_, cells) = try roundTrip(options: WorkbookOptions(temporaryDirectory: folder.path)) {
+    _, sheet in
+    try sheet.writeMoney(row: 0, column: 0, pence: 42)
   }
   #expect(cells["A1"]?.value == "0.42")
 }

@@ -6,10 +6,10 @@ import XlsxWriter
 
 @Test func formulasKeepTextAndCachedValue() throws {
   let (_, cells) = try roundTrip { _, sheet in
-    try sheet.writeMoney(row: 0, col: 1, pence: 500)
-    try sheet.writeMoney(row: 1, col: 1, pence: 750)
-    try sheet.writeFormula(row: 2, col: 1, "SUM(B1:B2)", cachedPence: 1_250)
-    try sheet.writeFormula(row: 3, col: 1, "=B3*2", cachedValue: 25)
+    try sheet.writeMoney(row: 0, column: 1, pence: 500)
+    try sheet.writeMoney(row: 1, column: 1, pence: 750)
+    try sheet.writeFormula(row: 2, column: 1, "SUM(B1:B2)", cachedPence: 1_250)
+    try sheet.writeFormula(row: 3, column: 1, "=B3*2", cachedValue: 25)
   }
   let total = try #require(cells["B3"])
   #expect(total.kind == .formula)
@@ -34,13 +34,13 @@ func gnumericRecalculatesToTheCachedValues() throws {
   let sheet = try book.addWorksheet(name: "Lines")
   let amounts: [Int64] = [123_457, -2_001, 99, 1_000_000_001, 33_333]
   for (row, pence) in amounts.enumerated() {
-    try sheet.writeMoney(row: row, col: 0, pence: pence)
+    try sheet.writeMoney(row: row, column: 0, pence: pence)
   }
   let total = amounts.reduce(0, +)
   let n = amounts.count
-  try sheet.writeFormula(row: n, col: 0, "SUM(A1:A\(n))", cachedPence: total)
+  try sheet.writeFormula(row: n, column: 0, "SUM(A1:A\(n))", cachedPence: total)
   // 1_000_154_889 / 3 = 333_384_963 exactly
-  try sheet.writeFormula(row: n + 1, col: 0, "ROUND(A\(n + 1)/3,2)", cachedPence: 333_384_963)
+  try sheet.writeFormula(row: n + 1, column: 0, "ROUND(A\(n + 1)/3,2)", cachedPence: 333_384_963)
   try book.close()
 
   let csv = folder.appendingPathComponent("recalc.csv").path

@@ -11,10 +11,10 @@ private func writeSample(to path: String) throws {
       title: "Apportionment", subject: "Budget 2025", author: "Apportion", company: "Brent & Co",
       comments: "Generated", created: UTCDateTime(year: 2025, month: 4, day: 1, hour: 9)))
   let sheet = try book.addWorksheet(name: "Lines")
-  let money = try book.addFormat(FormatSpec(numFormat: "#,##0.00"))
-  try sheet.writeString(row: 0, col: 0, "Rent")
-  try sheet.writeMoney(row: 0, col: 1, pence: 123_457, format: money)
-  try sheet.writeFormula(row: 1, col: 1, "SUM(B1:B1)", cachedPence: 123_457, format: money)
+  let money = try book.addFormat(FormatSpecification(numberFormat: "#,##0.00"))
+  try sheet.writeString(row: 0, column: 0, "Rent")
+  try sheet.writeMoney(row: 0, column: 1, pence: 123_457, format: money)
+  try sheet.writeFormula(row: 1, column: 1, "SUM(B1:B1)", cachedPence: 123_457, format: money)
   try book.close()
 }
 
@@ -54,16 +54,16 @@ private func writeSample(to path: String) throws {
   let path = try TemporaryFolder().url.appendingPathComponent("twice.xlsx").path
   let book = try Workbook(path: path)
   let sheet = try book.addWorksheet(name: "Lines")
-  let format = try book.addFormat(FormatSpec(bold: true))
-  try sheet.writeString(row: 0, col: 0, "x", format: format)
+  let format = try book.addFormat(FormatSpecification(bold: true))
+  try sheet.writeString(row: 0, column: 0, "x", format: format)
   try book.close()
   #expect(book.isClosed)
   let again = try #require(throws: XlsxError.self) { try book.close() }
   #expect(again.description == "cannot close workbook: the workbook is already closed")
-  let late = try #require(throws: XlsxError.self) { try sheet.writeNumber(row: 1, col: 0, 1) }
+  let late = try #require(throws: XlsxError.self) { try sheet.writeNumber(row: 1, column: 0, 1) }
   #expect(late.description == "cannot write cell Lines!A2: the workbook is closed")
   #expect(throws: XlsxError.self) { try book.addWorksheet(name: "More") }
-  #expect(throws: XlsxError.self) { try book.addFormat(FormatSpec()) }
+  #expect(throws: XlsxError.self) { try book.addFormat(FormatSpecification()) }
   #expect(throws: XlsxError.self) { try sheet.setLandscape() }
   #expect(try XLSXBook(path: path).sheetNames == ["Lines"])
 }
@@ -73,9 +73,9 @@ private func writeSample(to path: String) throws {
   do {
     let book = try Workbook(path: path)
     let sheet = try book.addWorksheet(name: "Lines")
-    _ = try book.addFormat(FormatSpec(bold: true))
+    _ = try book.addFormat(FormatSpecification(bold: true))
     _ = try book.addChart(type: .pie)
-    for row in 0..<1_000 { try sheet.writeMoney(row: row, col: 0, pence: Int64(row)) }
+    for row in 0..<1_000 { try sheet.writeMoney(row: row, column: 0, pence: Int64(row)) }
     // A worksheet outliving its workbook variable keeps it alive; both go here.
   }
   #expect(!FileManager.default.fileExists(atPath: path))
@@ -90,20 +90,21 @@ private func writeSample(to path: String) throws {
   _ = try book.addWorksheet(name: "Lines")
   let error = try #require(throws: XlsxError.self) { try book.close() }
   #expect(error.operation == .closeWorkbook)
-  #expect(error.code == 2)  // LXW_ERROR_CREATING_XLSX_FILE
+  #expect(error.code == .creatingXlsxFile)
   #expect(book.isClosed)
 }
 
 @Test func sameSpecGivesSameFormat() throws {
   let (book, cells) = try roundTrip { workbook, sheet in
-    let a = try workbook.addFormat(FormatSpec(bold: true, numFormat: "0.00"))
-    let b = try workbook.addFormat(FormatSpec(bold: true, numFormat: "0.00"))
-    let c = try workbook.addFormat(FormatSpec(italic: true, bgColor: 0xFFEE00, borderTop: .thin))
+    let a = try workbook.addFormat(FormatSpecification(bold: true, numberFormat: "0.00"))
+    let b = try workbook.addFormat(FormatSpecification(bold: true, numberFormat: "0.00"))
+    let c = try workbook.addFormat(
+      FormatSpecification(italic: true, backgroundColor: 0xFFEE00, borderTop: .thin))
     #expect(a == b)
     #expect(a != c)
-    try sheet.writeNumber(row: 0, col: 0, 1, format: a)
-    try sheet.writeNumber(row: 0, col: 1, 2, format: b)
-    try sheet.writeNumber(row: 0, col: 2, 3, format: c)
+    try sheet.writeNumber(row: 0, column: 0, 1, format: a)
+    try sheet.writeNumber(row: 0, column: 1, 2, format: b)
+    try sheet.writeNumber(row: 0, column: 2, 3, format: c)
   }
   #expect(cells["A1"]?.styleIndex == cells["B1"]?.styleIndex)
   #expect(cells["A1"]?.styleIndex != cells["C1"]?.styleIndex)
@@ -115,6 +116,6 @@ private func writeSample(to path: String) throws {
   let one = try Workbook(path: folder.appendingPathComponent("1.xlsx").path)
   let two = try Workbook(path: folder.appendingPathComponent("2.xlsx").path)
   let sheet = try one.addWorksheet(name: "Lines")
-  let foreign = try two.addFormat(FormatSpec(bold: true))
-  #expect(throws: XlsxError.self) { try sheet.writeNumber(row: 0, col: 0, 1, format: foreign) }
+  let foreign = try two.addFormat(FormatSpecification(bold: true))
+  #expect(throws: XlsxError.self) { try sheet.writeNumber(row: 0, column: 0, 1, format: foreign) }
 }

@@ -11,7 +11,7 @@ import XlsxWriter
   ]
   let (_, cells) = try roundTrip { _, sheet in
     for (row, pence) in amounts.enumerated() {
-      try sheet.writeMoney(row: row, col: 1, pence: pence)
+      try sheet.writeMoney(row: row, column: 1, pence: pence)
     }
   }
   #expect(cells["B1"]?.value == "1234.57")
@@ -37,7 +37,7 @@ import XlsxWriter
   }
   let (_, cells) = try roundTrip { _, sheet in
     for (row, pence) in amounts.enumerated() {
-      try sheet.writeMoney(row: row, col: 0, pence: pence)
+      try sheet.writeMoney(row: row, column: 0, pence: pence)
     }
   }
   for (row, pence) in amounts.enumerated() {
@@ -50,7 +50,7 @@ import XlsxWriter
 @Test func libxlsxwriterStoresSixteenSignificantDigits() throws {
   // Debian's libxlsxwriter 1.1.4 formats with "%.16G": 8.14 is stored with a trailing 1.
   let (_, cells) = try roundTrip { _, sheet in
-    try sheet.writeMoney(row: 0, col: 0, pence: 814)
+    try sheet.writeMoney(row: 0, column: 0, pence: 814)
   }
   #expect(cells["A1"]?.value == "8.140000000000001")
   #expect(Double(cells["A1"]?.value ?? "") == 8.14)
@@ -65,14 +65,14 @@ func amountsBeyondFifteenDigitsAreRefused(_ pence: Int64) throws {
   let book = try Workbook(path: path)
   let sheet = try book.addWorksheet(name: "Lines")
   let error = try #require(throws: XlsxError.self) {
-    try sheet.writeMoney(row: 11, col: 1, pence: pence)
+    try sheet.writeMoney(row: 11, column: 1, pence: pence)
   }
   #expect(error.operation == .writeCell)
   #expect(error.sheet == "Lines")
   #expect(error.cell == "B12")
   #expect(error.description.hasPrefix("cannot write cell Lines!B12: "))
   #expect(throws: XlsxError.self) {
-    try sheet.writeFormula(row: 11, col: 2, "B12", cachedPence: pence)
+    try sheet.writeFormula(row: 11, column: 2, "B12", cachedPence: pence)
   }
 }
 
@@ -81,22 +81,22 @@ func amountsBeyondFifteenDigitsAreRefused(_ pence: Int64) throws {
   let book = try Workbook(path: path)
   let sheet = try book.addWorksheet(name: "Lines")
   for value in [Double.nan, .infinity, -.infinity] {
-    #expect(throws: XlsxError.self) { try sheet.writeNumber(row: 0, col: 0, value) }
+    #expect(throws: XlsxError.self) { try sheet.writeNumber(row: 0, column: 0, value) }
     #expect(throws: XlsxError.self) {
-      try sheet.writeFormula(row: 0, col: 1, "1/0", cachedValue: value)
+      try sheet.writeFormula(row: 0, column: 1, "1/0", cachedValue: value)
     }
   }
 }
 
 @Test func negativeZeroIsStoredAsZero() throws {
-  let (_, cells) = try roundTrip { _, sheet in try sheet.writeNumber(row: 0, col: 0, -0.0) }
+  let (_, cells) = try roundTrip { _, sheet in try sheet.writeNumber(row: 0, column: 0, -0.0) }
   #expect(cells["A1"]?.value == "0")
 }
 
 @Test func moneyFormatIsApplied() throws {
   let (book, cells) = try roundTrip { workbook, sheet in
-    let money = try workbook.addFormat(FormatSpec(numFormat: "#,##0.00;[Red]-#,##0.00"))
-    try sheet.writeMoney(row: 0, col: 0, pence: -250, format: money)
+    let money = try workbook.addFormat(FormatSpecification(numberFormat: "#,##0.00;[Red]-#,##0.00"))
+    try sheet.writeMoney(row: 0, column: 0, pence: -250, format: money)
   }
   let cell = try #require(cells["A1"])
   #expect(cell.styleIndex != 0)

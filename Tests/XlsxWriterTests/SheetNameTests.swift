@@ -43,7 +43,7 @@ func invalidSheetNamesAreRefusedWithAReason(_ bad: BadName) throws {
   _ = try book.addWorksheet(name: "Lines")
   for name in ["Lines", "LINES"] {
     let error = try #require(throws: XlsxError.self) { try book.addWorksheet(name: name) }
-    #expect(error.code == 17)  // LXW_ERROR_SHEETNAME_ALREADY_USED
+    #expect(error.code == .sheetNameAlreadyUsed)
     #expect(
       error.description == "cannot add worksheet \"\(name)\": Worksheet name is already in use.")
   }

@@ -9,7 +9,7 @@ import XlsxWriter
     "TRUE", " =SUM(A1)", "=cmd|' /C calc'!A0",
   ]
   let (_, cells) = try roundTrip { _, sheet in
-    for (row, text) in texts.enumerated() { try sheet.writeString(row: row, col: 0, text) }
+    for (row, text) in texts.enumerated() { try sheet.writeString(row: row, column: 0, text) }
   }
   for (row, text) in texts.enumerated() {
     let cell = try #require(cells["A\(row + 1)"])
@@ -22,8 +22,8 @@ import XlsxWriter
 
 @Test func sharedStringsWithoutConstantMemory() throws {
   let (book, cells) = try roundTrip(options: WorkbookOptions(constantMemory: false)) { _, sheet in
-    try sheet.writeString(row: 0, col: 0, "=HYPERLINK(\"http://x\")")
-    try sheet.writeString(row: 1, col: 0, "Café & <tags>")
+    try sheet.writeString(row: 0, column: 0, "=HYPERLINK(\"http://x\")")
+    try sheet.writeString(row: 1, column: 0, "Café & <tags>")
   }
   #expect(cells["A1"]?.type == "s")
   #expect(cells["A1"]?.value == "=HYPERLINK(\"http://x\")")
@@ -35,18 +35,18 @@ import XlsxWriter
   let path = try TemporaryFolder().url.appendingPathComponent("long.xlsx").path
   let book = try Workbook(path: path)
   let sheet = try book.addWorksheet(name: "Lines")
-  try sheet.writeString(row: 0, col: 0, String(repeating: "a", count: 32_767))
+  try sheet.writeString(row: 0, column: 0, String(repeating: "a", count: 32_767))
   let tooLong = try #require(throws: XlsxError.self) {
-    try sheet.writeString(row: 1, col: 0, String(repeating: "a", count: 32_768))
+    try sheet.writeString(row: 1, column: 0, String(repeating: "a", count: 32_768))
   }
-  #expect(tooLong.code == 21)  // LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED
+  #expect(tooLong.code == .maxStringLengthExceeded)
   #expect(tooLong.description.contains("32,767"))
   #expect(tooLong.cell == "A2")
   // 32,767 emoji are 65,534 UTF-16 units: Excel's limit counts those, libxlsxwriter would not.
   #expect(throws: XlsxError.self) {
-    try sheet.writeString(row: 2, col: 0, String(repeating: "😀", count: 32_767))
+    try sheet.writeString(row: 2, column: 0, String(repeating: "😀", count: 32_767))
   }
-  #expect(throws: XlsxError.self) { try sheet.writeString(row: 3, col: 0, "a\0b") }
+  #expect(throws: XlsxError.self) { try sheet.writeString(row: 3, column: 0, "a\0b") }
   try book.close()
   let cells = try XLSXBook(path: path).cells(sheet: "Lines")
   #expect(cells["A1"]?.value.count == 32_767)
@@ -55,9 +55,9 @@ import XlsxWriter
 
 @Test func emptyStringWritesNothing() throws {
   let (_, cells) = try roundTrip { workbook, sheet in
-    try sheet.writeString(row: 0, col: 0, "")
+    try sheet.writeString(row: 0, column: 0, "")
     try sheet.writeString(
-      row: 1, col: 0, "", format: try workbook.addFormat(FormatSpec(bold: true)))
+      row: 1, column: 0, "", format: try workbook.addFormat(FormatSpecification(bold: true)))
   }
   #expect(cells["A1"] == nil)
   #expect(cells["A2"]?.kind == .blank)

@@ -87,7 +87,6 @@ enum Gnumeric {
   /// value cached in the file (which the number checks compare with the engine).
   ///
   /// - Returns: how many formulas were compared.
-  @discardableResult
   static func expectRecalculationMatchesCache(
     _ path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) throws -> Int {
@@ -97,9 +96,9 @@ enum Gnumeric {
     var compared = 0
     for (index, name) in book.sheetNames.enumerated() where index < grids.count {
       for cell in try book.cells(sheet: name).values where cell.kind == .formula {
-        guard let (row, col) = rowAndColumn(cell.reference) else { continue }
+        guard let (row, column) = rowAndColumn(cell.reference) else { continue }
         let grid = grids[index]
-        let value = row < grid.count && col < grid[row].count ? grid[row][col] : ""
+        let value = row < grid.count && column < grid[row].count ? grid[row][column] : ""
         let place = "\((path as NSString).lastPathComponent) \(name)!\(cell.reference)"
         #expect(
           roundedPence(value) != nil && roundedPence(value) == roundedPence(cell.value),

@@ -1,0 +1,64 @@
+import ApportionCore
+import XlsxWriter
+
+/// Sheet and file names made from partner names and ids.
+enum SafeNames {
+  /// A valid, readable sheet name from any text: characters Excel forbids become `-`,
+  /// at most 31 characters, and unique among `taken` (case-insensitively) by a ` (2)` suffix.
+  static func sheetName(_ wanted: String, taken: [String]) -> String {
+    var base = String(
+      wanted.map { "[]:*?/\\".contains($0) ? "-" : $0 }
+        .filter { !$0.isNewline && $0 != "\t" })
+    base = base.trimmingCharacters(in: " '")
+    if base.isEmpty || base.lowercased() == "history" { base = "Partner" }
+    var candidate = truncated(base, to: 31)
+    var counter = 2
+    while taken.contains(where: { $0.lowercased() == candidate.lowercased() })
+      || Workbook.validateSheetName(candidate) != nil
+    {
+      let suffix = " (\(counter))"
+      candidate = truncated(base, to: 31 - suffix.utf16.count) + suffix
+      counter += 1
+    }
+    return candidate
+  }
+
+  /// The start of a string whose UTF-16 length is at most `limit`.
+  static func truncated(_ text: String, to limit: Int) -> String {
+    var out = ""
+    for character in text {
+      if out.utf16.count + String(character).utf16.count > limit { break }
+      out.append(character)
+    }
+    return out.trimmingCharacters(in: " '")
+  }
+
+  /// A file name (without extension) for a partner's workbook: letters, digits, `-` and `_`
+  /// only, so that no id can reach outside the output folder; never `partnership`.
+  static func fileStem(for id: PartnerID, taken: Set<String>) -> String {
+    var stem = String(
+      id.rawValue.unicodeScalars.map {
+        ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+          || $0 == "-" || $0 == "_" ? Character($0) : "_"
+      }
+    ).trimmingCharacters(in: "._-")
+    if stem.isEmpty { stem = "partner" }
+    stem = String(stem.prefix(64))
+    var candidate = stem
+    var counter = 2
+    while candidate.lowercased() == "partnership" || taken.contains(candidate.lowercased()) {
+      candidate = "\(stem)-\(counter)"
+      counter += 1
+    }
+    return candidate
+  }
+}
+
+extension String {
+  func trimmingCharacters(in set: String) -> String {
+    var s = Substring(self)
+    while let first = s.first, set.contains(first) { s = s.dropFirst() }
+    while let last = s.last, set.contains(last) { s = s.dropLast() }
+    return String(s)
+  }
+}
