@@ -9,7 +9,7 @@ enum SafeNames {
     var base = String(
       wanted.map { "[]:*?/\\".contains($0) ? "-" : $0 }
         .filter { !$0.isNewline && $0 != "\t" })
-    base = base.trimmingCharacters(in: " '")
+    base = base.trimming(anyOf: " '")
     if base.isEmpty || base.lowercased() == "history" { base = "Partner" }
     var candidate = truncated(base, to: 31)
     var counter = 2
@@ -30,7 +30,7 @@ enum SafeNames {
       if out.utf16.count + String(character).utf16.count > limit { break }
       out.append(character)
     }
-    return out.trimmingCharacters(in: " '")
+    return out.trimming(anyOf: " '")
   }
 
   /// A file name (without extension) for a partner's workbook: letters, digits, `-` and `_`
@@ -41,7 +41,7 @@ enum SafeNames {
         ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
           || $0 == "-" || $0 == "_" ? Character($0) : "_"
       }
-    ).trimmingCharacters(in: "._-")
+    ).trimming(anyOf: "._-")
     if stem.isEmpty { stem = "partner" }
     stem = String(stem.prefix(64))
     var candidate = stem
@@ -55,7 +55,10 @@ enum SafeNames {
 }
 
 extension String {
-  func trimmingCharacters(in set: String) -> String {
+  /// The text without any of `characters` at either end (each character of the string is one
+  /// to trim; unlike Foundation's `trimmingCharacters(in:)`, which takes a CharacterSet).
+  func trimming(anyOf characters: String) -> String {
+    let set = characters
     var s = Substring(self)
     while let first = s.first, set.contains(first) { s = s.dropFirst() }
     while let last = s.last, set.contains(last) { s = s.dropLast() }
