@@ -6,10 +6,7 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check a rule file (and a budget against it) and say what the rules will do.")
 
-  @Argument(
-    help: ArgumentHelp(
-      "A sample folder with a manifest.yaml (e.g. Samples/2016-17), a manifest, or a "
-        + "scenario file."))
+  @Argument(help: InputOptions.sampleHelp)
   var sample: String?
 
   @OptionGroup var input: InputOptions

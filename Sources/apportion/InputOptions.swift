@@ -19,6 +19,11 @@ struct InputOptions: ParsableArguments {
         + "applied in order; its own base is not used).", valueName: "scenario.yaml"))
   var scenarios: [String] = []
 
+  /// The help of the commands' first argument.
+  static let sampleHelp = ArgumentHelp(
+    "A sample folder with a manifest.yaml (e.g. Samples/2016-17), a manifest, or a scenario "
+      + "file.")
+
   /// The inputs named by the sample (folder, manifest or scenario) and the flags.
   func inputs(sample: String?) throws -> RunInputs {
     var inputs: RunInputs

@@ -14,10 +14,7 @@ struct Run: ParsableCommand {
       are complete: on any error nothing in DIR changes.
       """)
 
-  @Argument(
-    help: ArgumentHelp(
-      "A sample folder with a manifest.yaml (e.g. Samples/2016-17), a manifest, or a "
-        + "scenario file."))
+  @Argument(help: InputOptions.sampleHelp)
   var sample: String?
 
   @OptionGroup var input: InputOptions
