@@ -61,7 +61,9 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
-    .testTarget(name: "ApportionIOTests", dependencies: ["ApportionIO", "TestSupport"]),
+    .testTarget(
+      name: "ApportionIOTests",
+      dependencies: ["ApportionIO", "TestSupport", .product(name: "Yams", package: "Yams")]),
     // Test-only: reads a written .xlsx back (unzip, sheet XML) so tests check the numbers.
     .target(
       name: "XLSXInspection",

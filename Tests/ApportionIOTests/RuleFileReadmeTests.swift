@@ -14,9 +14,10 @@ struct ReadmeExample: Sendable, CustomTestStringConvertible {
   var testDescription: String { title }
 }
 
-/// Every marked example in `Rules/README.md`, in order.
-func readmeExamples() -> [ReadmeExample] {
-  let path = packagePath("Rules/README.md")
+/// Every marked example in a README of the package (`Rules/README.md` unless named), in
+/// order.
+func readmeExamples(_ readmePath: String = "Rules/README.md") -> [ReadmeExample] {
+  let path = packagePath(readmePath)
   guard let readme = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
   var examples: [ReadmeExample] = []
   var block: [Substring]?
