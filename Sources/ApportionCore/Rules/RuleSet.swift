@@ -31,16 +31,19 @@ public struct Rule: Sendable, Hashable {
   public var basis: Basis
   /// Where the rule starts in the rule file.
   public var location: SourceLocation?
+  /// The phasing profile of the lines it takes (when the line names none); even if nil.
+  public var profile: String?
 
   public init(
     name: String, note: String? = nil, condition: Condition = .always, basis: Basis,
-    location: SourceLocation? = nil
+    location: SourceLocation? = nil, profile: String? = nil
   ) {
     self.name = name
     self.note = note
     self.condition = condition
     self.basis = basis
     self.location = location
+    self.profile = profile
   }
 }
 
@@ -57,10 +60,12 @@ public struct RuleSet: Sendable {
   public var partners: [Partner]
   public var drivers: [Driver]
   public var rules: [Rule]
+  /// Named month phasings that rules and budget lines may use.
+  public var profiles: [PhasingProfile]
 
   public init(
     agreement: String, year: String, currency: String = "GBP", partners: [Partner],
-    drivers: [Driver] = [], rules: [Rule]
+    drivers: [Driver] = [], rules: [Rule], profiles: [PhasingProfile] = []
   ) {
     self.agreement = agreement
     self.year = year
@@ -68,7 +73,11 @@ public struct RuleSet: Sendable {
     self.partners = partners
     self.drivers = drivers
     self.rules = rules
+    self.profiles = profiles
   }
+
+  /// True when some partner joins or leaves during the year.
+  public var hasPartYearPartners: Bool { partners.contains { !$0.membership.isWholeYear } }
 
   /// The partner with this id, if any.
   public func partner(_ id: PartnerID) -> Partner? { partners.first { $0.id == id } }

@@ -32,9 +32,10 @@ extension RuleFileParser {
       basis = nil
     }
     guard let basis else { return nil }
+    let profile = fields["profile"].flatMap { reader.text($0.value, what: "profile") }
     return Rule(
       name: name, note: note, condition: condition, basis: basis,
-      location: reader.location(node))
+      location: reader.location(node), profile: profile)
   }
 
   /// `when:` a mapping (every entry must hold) or a list of mappings (any may hold).

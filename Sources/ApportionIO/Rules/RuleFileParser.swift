@@ -3,9 +3,9 @@ import Yams
 
 /// The keys each part of a rule file takes.
 enum RuleKeys {
-  static let top = ["agreement", "year", "currency", "partners", "drivers", "rules"]
-  static let partner = ["id", "name", "host"]
-  static let rule = ["name", "description", "when", "basis", "carve", "rest"]
+  static let top = ["agreement", "year", "currency", "partners", "drivers", "profiles", "rules"]
+  static let partner = ["id", "name", "host", "joins", "leaves"]
+  static let rule = ["name", "description", "when", "basis", "carve", "rest", "profile"]
   static let carve = ["fraction", "to", "rest"]
   static let bases = ["equal", "percentages", "driver", "direct", "carve"]
   static let tests = ["in", "not", "prefix", "contains", "empty"]
@@ -37,9 +37,10 @@ struct RuleFileParser {
       }
       currency = value
     }
-    let partners = top["partners"].map { parsePartners($0.value) } ?? []
+    let partners = top["partners"].map { parsePartners($0.value, year: year) } ?? []
     partnerIDs = partners.map(\.id.rawValue)
     let drivers = top["drivers"].map { parseDrivers($0.value) } ?? []
+    let profiles = top["profiles"].map { parseProfiles($0.value) } ?? []
     var rules: [Rule] = []
     if let node = top["rules"]?.value {
       if case .sequence(let sequence) = node {
@@ -57,10 +58,10 @@ struct RuleFileParser {
     }
     return RuleSet(
       agreement: agreement ?? "Shared service", year: year, currency: currency,
-      partners: partners, drivers: drivers, rules: rules)
+      partners: partners, drivers: drivers, rules: rules, profiles: profiles)
   }
 
-  private mutating func parsePartners(_ node: Node) -> [Partner] {
+  private mutating func parsePartners(_ node: Node, year: String) -> [Partner] {
     guard case .sequence(let sequence) = node, sequence.count > 0 else {
       reader.error(
         node, "partners must be a list of at least one partner",
@@ -87,7 +88,8 @@ struct RuleFileParser {
       }
       let name = fields["name"].flatMap { reader.text($0.value, what: "a partner's name") } ?? id
       let host = fields["host"].flatMap { reader.bool($0.value, what: "host") } ?? false
-      partners.append(Partner(id: PartnerID(id), name: name, isHost: host))
+      let membership = parseMembership(fields, year: year)
+      partners.append(Partner(id: PartnerID(id), name: name, isHost: host, membership: membership))
     }
     if partners.filter(\.isHost).count > 1 {
       reader.error(node, "more than one partner is marked host: true")
@@ -157,5 +159,68 @@ struct RuleFileParser {
     }
     if entries.isEmpty { reader.error(node, "\(what) names no partners") }
     return failed || entries.isEmpty ? nil : values
+  }
+
+  /// A partner's `joins:` (the first day of a month) and `leaves:` (the last day of one).
+  private mutating func parseMembership(
+    _ fields: [String: (key: Node, value: Node)], year: String
+  ) -> Membership {
+    var membership = Membership.wholeYear
+    guard fields["joins"] != nil || fields["leaves"] != nil else { return membership }
+    let financialYear: FinancialYear
+    do { financialYear = try FinancialYear(parsing: year) } catch {
+      reader.error(
+        (fields["joins"] ?? fields["leaves"])?.key, "\(error)",
+        hint: "joins and leaves dates need the year written like 2017-18")
+      return membership
+    }
+    if let node = fields["joins"]?.value, let text = reader.text(node, what: "joins") {
+      do { membership.firstMonth = try financialYear.month(ofFirstDay: text) } catch {
+        reader.error(
+          node, "joins: \(error)", hint: "write the first day of a month, e.g. 2017-11-01")
+      }
+    }
+    if let node = fields["leaves"]?.value, let text = reader.text(node, what: "leaves") {
+      do { membership.lastMonth = try financialYear.month(ofLastDay: text) } catch {
+        reader.error(
+          node, "leaves: \(error)", hint: "write the last day of a month, e.g. 2018-01-31")
+      }
+    }
+    if membership.firstMonth > membership.lastMonth {
+      reader.error(
+        fields["leaves"]?.value,
+        "the partner would leave (\(financialYear.lastDay(ofMonth: membership.lastMonth))) "
+          + "before it joins (\(financialYear.firstDay(ofMonth: membership.firstMonth)))")
+    }
+    return membership
+  }
+
+  /// `profiles: { name: [12 weights, April first] }`.
+  mutating func parseProfiles(_ node: Node) -> [PhasingProfile] {
+    guard let entries = reader.mapping(node, what: "profiles") else { return [] }
+    var profiles: [PhasingProfile] = []
+    for (name, key, value) in entries {
+      guard let texts = reader.texts(value, what: "profile '\(name)'") else { continue }
+      guard texts.count == FinancialYear.monthCount else {
+        reader.error(
+          value, "profile '\(name)' has \(texts.count) weights; it needs 12, April to March",
+          hint: "for example [1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1]")
+        continue
+      }
+      var weights: [ExactDecimal] = []
+      for text in texts {
+        do { weights.append(try ExactDecimal(parsing: text)) } catch {
+          reader.error(
+            value, "profile '\(name)': \(error)", hint: "weights are figures of 0 or more")
+        }
+      }
+      guard weights.count == FinancialYear.monthCount else { continue }
+      guard weights.contains(where: { !$0.isZero }) else {
+        reader.error(value, "profile '\(name)' is zero in every month")
+        continue
+      }
+      profiles.append(PhasingProfile(name: name, weights: weights, location: reader.location(key)))
+    }
+    return profiles
   }
 }
