@@ -98,10 +98,11 @@ extension RuleSet {
       rules[index] = rule
     case .removeRule(let name):
       rules.remove(at: try ruleIndex(name, place: place))
-    case .changeRule(let name, let condition, let basis):
+    case .changeRule(let name, let condition, let basis, let profile):
       let index = try ruleIndex(name, place: place)
       if let condition { rules[index].condition = condition }
       if let basis { rules[index].basis = basis }
+      if let profile { rules[index].profile = profile }
       rules[index].location = place
     case .setDrivers(let tables):
       for table in tables {
@@ -109,6 +110,14 @@ extension RuleSet {
           drivers[index] = table
         } else {
           drivers.append(table)
+        }
+      }
+    case .setProfiles(let newProfiles):
+      for profile in newProfiles {
+        if let index = profiles.firstIndex(where: { $0.name == profile.name }) {
+          profiles[index] = profile
+        } else {
+          profiles.append(profile)
         }
       }
     case .addLines, .scaleLines, .removeLines:

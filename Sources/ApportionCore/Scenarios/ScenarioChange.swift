@@ -19,10 +19,12 @@ public enum ScenarioChange: Sendable {
   case replaceRule(named: String, with: Rule)
   /// A rule taken out.
   case removeRule(named: String)
-  /// A rule's conditions and/or basis changed; what is not given stays.
-  case changeRule(named: String, condition: Condition?, basis: Basis?)
+  /// A rule's conditions, basis and/or phasing profile changed; what is not given stays.
+  case changeRule(named: String, condition: Condition?, basis: Basis?, profile: String? = nil)
   /// Driver tables set (added, or replacing the table of the same name).
   case setDrivers([Driver])
+  /// Phasing profiles set (added, or replacing the profile of the same name).
+  case setProfiles([PhasingProfile])
   /// Budget lines added after the base budget's lines.
   case addLines([AddedLine])
   /// The amounts of matching lines scaled by a percentage (a pay award: `+2%`).

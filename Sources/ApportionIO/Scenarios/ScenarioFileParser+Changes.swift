@@ -72,13 +72,14 @@ extension ScenarioFileParser {
         node, "change rule takes 'basis', or 'carve' with 'rest', not both")
       return []
     }
-    if condition == nil && basis == nil {
+    let profile = fields["profile"].flatMap { rules.reader.text($0.value, what: "profile") }
+    if condition == nil && basis == nil && profile == nil {
       rules.reader.error(
         node, "change rule '\(name)' changes nothing",
-        hint: "give a new 'when', a new 'basis', or both")
+        hint: "give a new 'when', a new 'basis' (or 'carve' with 'rest'), or a 'profile'")
       return []
     }
-    return [.changeRule(named: name, condition: condition, basis: basis)]
+    return [.changeRule(named: name, condition: condition, basis: basis, profile: profile)]
   }
 
   /// `add lines:` a list of lines (each a mapping of column to value), or `{ file: x.csv }`.

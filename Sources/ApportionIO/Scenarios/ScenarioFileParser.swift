@@ -168,6 +168,8 @@ struct ScenarioFileParser {
       return parseChangeRule(node)
     case "drivers":
       return [.setDrivers(rules.parseDrivers(node))]
+    case "profiles":
+      return [.setProfiles(rules.parseProfiles(node))]
     case "add lines":
       return parseAddLines(node).map { [.addLines($0)] } ?? []
     case "scale lines":
