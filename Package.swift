@@ -15,10 +15,12 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
     .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+    .package(url: "https://github.com/attaswift/BigInt.git", from: "6.0.0"),
   ],
   targets: [
     // The domain: money, partners, budget lines, rules, the engine. No file or terminal I/O.
-    .target(name: "ApportionCore"),
+    // BigInt: exact weights for rules whose denominators do not fit in 64 bits.
+    .target(name: "ApportionCore", dependencies: [.product(name: "BigInt", package: "BigInt")]),
     // Files into the model (YAML rules, CSV budgets) and results out (JSON, text).
     .target(
       name: "ApportionIO",
@@ -57,7 +59,7 @@ let package = Package(
     .testTarget(
       name: "ApportionCoreTests",
       dependencies: [
-        "ApportionCore", "TestSupport",
+        "ApportionCore", "TestSupport", .product(name: "BigInt", package: "BigInt"),
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),

@@ -80,16 +80,15 @@ public struct Apportioner: Sendable {
       if unmatched.count < Self.unmatchedListed { unmatched.append(line) }
       return nil
     }
-    let weights = try rules[r].basis.numerators(for: line)
+    let weights = try rules[r].basis.weights(for: line)
     guard let parts = states[r].add(line.amount, weights: weights, rank: sortedRank) else {
       throw Diagnostic(
         at: line.location,
-        "line \(line.id): the running totals of rule '\(ruleSet.rules[r].name)' are too "
-          + "large to compute exactly")
+        "line \(line.id): the running total of rule '\(ruleSet.rules[r].name)', or a "
+          + "partner's share of it, would be beyond ±\(MoneyError.limitText)",
+        hint: "amounts and every total are limited to ±\(MoneyError.limitText)")
     }
-    let result = LineResult(
-      line: line, ruleIndex: r, parts: parts, weights: weights,
-      denominator: rules[r].basis.denominator)
+    let result = LineResult(line: line, ruleIndex: r, parts: parts, weights: weights)
     do { try summary.add(result) } catch {
       throw Diagnostic(at: line.location, "line \(line.id): totals overflow: \(error)")
     }
@@ -120,53 +119,6 @@ public struct Apportioner: Sendable {
         Diagnostic(.warning, at: rule.location, "rule '\(rule.name)' takes no line of the budget"))
     }
     return result
-  }
-}
-
-/// One rule's running state.
-struct RuleState: Sendable {
-  var total: Int64 = 0
-  var exact: [Int128]
-  var rounded: [Int64]
-  var count = 0
-  let denominator: Int128
-  /// The rule's position: where its tie order starts (see ``LargestRemainder``).
-  let tieTurn: Int
-
-  init(partners: Int, basis: CompiledBasis, tieTurn: Int) {
-    self.tieTurn = tieTurn
-    exact = Array(repeating: 0, count: partners)
-    rounded = Array(repeating: 0, count: partners)
-    denominator = Int128(basis.denominator)
-  }
-
-  /// Adds a line; returns its parts, or nil on overflow.
-  mutating func add(_ amount: Money, weights: [Int64], rank: [Int]) -> [Money]? {
-    let (newTotal, overflow) = total.addingReportingOverflow(amount.pence)
-    if overflow { return nil }
-    var newExact = exact
-    for p in newExact.indices {
-      let (product, o1) = Int128(amount.pence).multipliedReportingOverflow(by: Int128(weights[p]))
-      let (sum, o2) = newExact[p].addingReportingOverflow(product)
-      if o1 || o2 { return nil }
-      newExact[p] = sum
-    }
-    guard
-      let newRounded = LargestRemainder.round(
-        newExact, denominator: denominator, total: newTotal, sortedRank: rank, turn: tieTurn)
-    else { return nil }
-    var parts = [Money]()
-    parts.reserveCapacity(newRounded.count)
-    for p in newRounded.indices {
-      let (part, o) = newRounded[p].subtractingReportingOverflow(rounded[p])
-      if o { return nil }
-      parts.append(Money(pence: part))
-    }
-    total = newTotal
-    exact = newExact
-    rounded = newRounded
-    count += 1
-    return parts
   }
 }
 

@@ -1,45 +1,49 @@
+import BigInt
+
 /// A basis bound to the partners and the budget's columns, ready to give each line's exact
 /// weights: one numerator per partner over a denominator fixed for the rule.
 ///
 /// Fixing the denominator when the rule is compiled lets the engine keep exact running
 /// shares in integers: a partner's exact share of a line is `amount × numerator /
-/// denominator`, and the numerators of a line always add up to the denominator.
+/// denominator`, and the numerators of a line always add up to the denominator. The
+/// denominator is as small as the basis allows (weights in lowest terms; a carve-out's is
+/// its fraction's scale times the least common multiple of its parts' denominators), and
+/// ``Weights`` holds it in 64 bits when it fits, in arbitrary precision when it does not.
 struct CompiledBasis: Sendable {
   enum Kind: Sendable {
     /// The same weights for every line.
-    case fixed([Int64])
+    case fixed(Weights)
     /// The whole line to the partner named in a column.
     case byColumn(position: Int, column: ColumnRef)
-    /// A fraction to `to`, the rest to `rest`.
-    indirect case carve(fraction: Fraction, to: CompiledBasis, rest: CompiledBasis)
-  }
-
-  /// Where a carve-out's fraction comes from; `scale` is its denominator.
-  enum Fraction: Sendable {
-    case constant(Int64, scale: Int64)
-    case column(position: Int, column: ColumnRef, scale: Int64)
-
-    var scale: Int64 {
-      switch self {
-      case .constant(_, let scale), .column(_, _, let scale): return scale
-      }
-    }
+    /// A fraction to one basis, the rest to another.
+    indirect case carve(CompiledCarve)
   }
 
   let kind: Kind
-  let denominator: Int64
+  /// The rule's denominator: every line's weights are over it.
+  let denominator: BigInt
+  /// The denominator when it fits in 64 bits: then every line's weights are ``Weights/narrow``.
+  let narrowDenominator: Int64?
   /// For partner lookups by column: id or name (case-folded) to partner position.
   let partnerIndex: [String: Int]
   let partnerCount: Int
 
+  init(kind: Kind, denominator: BigInt, partnerIndex: [String: Int], partnerCount: Int) {
+    self.kind = kind
+    self.denominator = denominator
+    self.narrowDenominator = Int64(exactly: denominator)
+    self.partnerIndex = partnerIndex
+    self.partnerCount = partnerCount
+  }
+
   /// Decimal places allowed in a carve-out fraction read from a column (0 to 1).
   static let columnFractionDigits = 6
 
-  /// The weights for one line.
+  /// The weights for one line: narrow exactly when ``narrowDenominator`` is set.
   ///
   /// - Throws: ``Diagnostic`` at the field when a column names no partner or holds no
   ///   valid fraction.
-  func numerators(for line: BudgetLine) throws(Diagnostic) -> [Int64] {
+  func weights(for line: BudgetLine) throws(Diagnostic) -> Weights {
     switch kind {
     case .fixed(let weights):
       return weights
@@ -57,26 +61,9 @@ struct CompiledBasis: Sendable {
       }
       var weights = Array(repeating: Int64(0), count: partnerCount)
       weights[partner] = 1
-      return weights
-    case .carve(let fraction, let to, let rest):
-      let scale = fraction.scale
-      let part: Int64
-      switch fraction {
-      case .constant(let value, _): part = value
-      case .column(let position, let column, _):
-        part = try Self.fraction(line: line, position: position, column: column)
-      }
-      let toWeights = try to.numerators(for: line)
-      let restWeights = try rest.numerators(for: line)
-      // k·A·DB + (F−k)·B·DA: each term is at most F·DA·DB = denominator, which fits.
-      var weights = [Int64]()
-      weights.reserveCapacity(partnerCount)
-      for p in 0..<partnerCount {
-        let a = Int128(part) * Int128(toWeights[p]) * Int128(rest.denominator)
-        let b = Int128(scale - part) * Int128(restWeights[p]) * Int128(to.denominator)
-        weights.append(Int64(a + b))
-      }
-      return weights
+      return .narrow(weights, denominator: 1)
+    case .carve(let carve):
+      return try carve.weights(for: line, partners: partnerCount)
     }
   }
 
@@ -85,12 +72,12 @@ struct CompiledBasis: Sendable {
     switch kind {
     case .fixed: return []
     case .byColumn(let position, let column): return [(column.name, line.value(at: position))]
-    case .carve(let fraction, let to, let rest):
+    case .carve(let carve):
       var values: [(column: String, value: String)] = []
-      if case .column(let position, let column, _) = fraction {
+      if case .column(let position, let column) = carve.fraction {
         values.append((column.name, line.value(at: position)))
       }
-      return values + to.columnValues(line) + rest.columnValues(line)
+      return values + carve.to.columnValues(line) + carve.rest.columnValues(line)
     }
   }
 

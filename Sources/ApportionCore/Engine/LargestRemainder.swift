@@ -23,19 +23,22 @@
 enum LargestRemainder {
   /// - Parameters:
   ///   - numerators: each partner's exact share times `denominator`; they must add up to
-  ///     `total × denominator`.
+  ///     `total × denominator`. `Int128` for rules with 64-bit weights, `BigInt` for finer
+  ///     ones: the result depends only on the fractions' values.
+  ///   - denominator: above zero.
   ///   - sortedRank: each partner's position when the partners are sorted by id.
-  /// - Returns: whole pence per partner, adding up to `total`; nil if the numerators do not
-  ///   add up (an internal error, reported by the caller).
-  static func round(
-    _ numerators: [Int128], denominator: Int128, total: Int64, sortedRank: [Int], turn: Int
+  /// - Returns: whole pence per partner, adding up to `total`; nil if a share does not fit
+  ///   in 64-bit pence, or if the numerators do not add up (an internal error); the caller
+  ///   reports it.
+  static func round<Value: SignedInteger>(
+    _ numerators: [Value], denominator: Value, total: Int64, sortedRank: [Int], turn: Int
   ) -> [Int64]? {
     let n = numerators.count
     var floors = [Int64]()
     floors.reserveCapacity(n)
-    var remainders = [Int128]()
+    var remainders = [Value]()
     remainders.reserveCapacity(n)
-    var sum: Int128 = 0
+    var sum: Value = 0
     for numerator in numerators {
       var quotient = numerator / denominator
       var remainder = numerator % denominator
@@ -48,8 +51,8 @@ enum LargestRemainder {
       remainders.append(remainder)
       sum += quotient
     }
-    let leftover = Int128(total) - sum
-    guard leftover >= 0, leftover == 0 || leftover < Int128(n) else { return nil }
+    let leftover = Value(total) - sum
+    guard leftover >= 0, leftover == 0 || leftover < Value(n) else { return nil }
     if leftover == 0 { return floors }
     let order = (0..<n).sorted { a, b in
       if remainders[a] != remainders[b] { return remainders[a] > remainders[b] }

@@ -9,20 +9,18 @@ public struct LineResult: Sendable {
   public let ruleIndex: Int
   /// Each partner's part, in ``RuleSet/partners`` order; they add up to the line's amount.
   public let parts: [Money]
-  /// The line's exact weights: partner `p`'s exact share is `amount × weights[p] /
-  /// denominator`.
-  public let weights: [Int64]
-  public let denominator: Int64
+  /// The line's exact weights: partner `p`'s exact share is `amount × weight / denominator`,
+  /// in 64-bit or (for very fine rules) arbitrary-precision integers. Read them through
+  /// ``exactShare(of:)`` and ``sharePercentText(of:)``.
+  let weights: Weights
 
   /// A partner's exact share before rounding.
   public func exactShare(of partner: Int) -> ExactPence {
-    ExactPence(
-      numerator: Int128(line.amount.pence) * Int128(weights[partner]),
-      denominator: Int128(denominator))
+    weights.share(of: partner, amount: line.amount)
   }
 
   /// A partner's exact share as a percentage of the line: `50`, `33.3333…`.
   public func sharePercentText(of partner: Int) -> String {
-    ExactPence.percentText(Int128(weights[partner]), of: Int128(denominator))
+    weights.percentText(of: partner)
   }
 }

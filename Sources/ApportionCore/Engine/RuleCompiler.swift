@@ -1,3 +1,5 @@
+import BigInt
+
 /// A rule ready to run.
 struct CompiledRule: Sendable {
   let rule: Rule
@@ -108,9 +110,18 @@ struct RuleCompiler {
     return nil
   }
 
-  private func make(_ kind: CompiledBasis.Kind, denominator: Int64) -> CompiledBasis {
+  private func make(_ kind: CompiledBasis.Kind, denominator: BigInt) -> CompiledBasis {
     CompiledBasis(
       kind: kind, denominator: denominator, partnerIndex: partnerLookup, partnerCount: n)
+  }
+
+  /// A basis with the same weights for every line, in lowest terms.
+  private func fixed(_ values: [BigInt], denominator: BigInt) -> CompiledBasis {
+    let weights = Weights.reduced(values, denominator: denominator)
+    switch weights {
+    case .narrow(_, let d): return make(.fixed(weights), denominator: BigInt(d))
+    case .wide(_, let d): return make(.fixed(weights), denominator: d)
+    }
   }
 
   private mutating func fail(_ rule: Rule, _ message: String, hint: String? = nil)
@@ -124,15 +135,15 @@ struct RuleCompiler {
   private mutating func compile(_ basis: Basis, rule: Rule) -> CompiledBasis? {
     switch basis {
     case .equal(let among):
-      var weights = Array(repeating: Int64(among == nil ? 1 : 0), count: n)
+      var weights = Array(repeating: BigInt(among == nil ? 1 : 0), count: n)
       for id in among ?? [] {
         guard let p = position(of: id, rule: rule) else { return nil }
         if weights[p] == 1 { return fail(rule, "'\(id)' is listed twice in the equal split") }
         weights[p] = 1
       }
-      let count = Int64(weights.reduce(0, +))
+      let count = weights.reduce(0, +)
       guard count > 0 else { return fail(rule, "the equal split names no partners") }
-      return make(.fixed(weights), denominator: count)
+      return fixed(weights, denominator: count)
     case .percentages(let values):
       return weighted(values, rule: rule, percent: true)
     case .driver(let name):
@@ -148,79 +159,76 @@ struct RuleCompiler {
       return weighted(driver.values, rule: rule, percent: false, driver: driver)
     case .direct(let id):
       guard let p = position(of: id, rule: rule) else { return nil }
-      var weights = Array(repeating: Int64(0), count: n)
+      var weights = Array(repeating: BigInt(0), count: n)
       weights[p] = 1
-      return make(.fixed(weights), denominator: 1)
+      return fixed(weights, denominator: 1)
     case .directByColumn(let column):
       guard let position = resolve(column) else { return nil }
       return make(.byColumn(position: position, column: column), denominator: 1)
     case .carve(let fraction, let to, let rest):
       guard let toBasis = compile(to, rule: rule), let restBasis = compile(rest, rule: rule)
       else { return nil }
-      let compiledFraction: CompiledBasis.Fraction
+      let carve: CompiledCarve
       switch fraction {
       case .constant(let value):
-        let scale = pow10(value.scale)
-        guard value.units <= scale else {
+        guard value.scale <= ExactDecimal.maxScale else {
+          return fail(
+            rule,
+            "the carve-out fraction \(value) has more than \(ExactDecimal.maxScale) decimal "
+              + "places",
+            hint: "a carve-out fraction has at most 9 decimal places (7 in a "
+              + "percentage)")
+        }
+        let part = BigInt(value.units)
+        let scale = bigPow10(value.scale)
+        guard part <= scale else {
           return fail(rule, "the carve-out fraction \(value) is more than the whole line")
         }
-        compiledFraction = .constant(value.units, scale: scale)
+        let divisor = part.greatestCommonDivisor(with: scale)
+        carve = CompiledCarve(
+          fraction: .constant(part: part / divisor), scale: scale / divisor, to: toBasis,
+          rest: restBasis)
       case .column(let column):
         guard let position = resolve(column) else { return nil }
-        compiledFraction = .column(
-          position: position, column: column, scale: pow10(CompiledBasis.columnFractionDigits))
+        carve = CompiledCarve(
+          fraction: .column(position: position, column: column),
+          scale: bigPow10(CompiledBasis.columnFractionDigits), to: toBasis, rest: restBasis)
       }
-      let (d1, o1) = compiledFraction.scale.multipliedReportingOverflow(by: toBasis.denominator)
-      let (d2, o2) = d1.multipliedReportingOverflow(by: restBasis.denominator)
-      guard !o1, !o2 else {
-        return fail(
-          rule, "the carve-out's parts are too fine to compute exactly",
-          hint: "use fewer decimal places in its percentages, drivers or fraction")
-      }
-      return make(
-        .carve(fraction: compiledFraction, to: toBasis, rest: restBasis), denominator: d2)
+      return make(.carve(carve), denominator: carve.denominator)
     }
   }
 
-  /// Percentages (must total 100) or driver values (not all zero), as integer weights.
+  /// Percentages (must total 100) or driver values (not all zero), as exact weights: each
+  /// value in units of its table's finest decimal place, over their total.
   private mutating func weighted(
     _ values: [PartnerValue], rule: Rule, percent: Bool, driver: Driver? = nil
   ) -> CompiledBasis? {
     let what = percent ? "the percentages" : "driver '\(driver?.name ?? "")'"
     let scale = values.map(\.value.scale).max() ?? 0
-    var weights = Array(repeating: Int64(0), count: n)
+    var weights = Array(repeating: BigInt(0), count: n)
     var seen: Set<Int> = []
     for entry in values {
       guard let p = position(of: entry.partner, rule: rule) else { return nil }
       guard seen.insert(p).inserted else {
         return fail(rule, "\(what) name '\(entry.partner)' twice")
       }
-      guard let units = entry.value.units(atScale: scale) else {
-        return fail(rule, "\(what): \(entry.value) is too large")
-      }
-      weights[p] = units
+      weights[p] = BigInt(entry.value.units) * bigPow10(scale - entry.value.scale)
     }
-    var total: Int64 = 0
-    for weight in weights {
-      let (sum, overflow) = total.addingReportingOverflow(weight)
-      if overflow { return fail(rule, "\(what) add up to more than can be computed exactly") }
-      total = sum
-    }
+    let total = weights.reduce(0, +)
     if percent {
-      let hundred = pow10(scale + 2)
-      guard total == hundred else {
-        let sum = ExactDecimal(units: total, scale: scale)
+      guard total == bigPow10(scale + 2) else {
         return fail(
-          rule, "the percentages add up to \(sum)%, expected 100%",
-          hint: "adjust them so that they total exactly 100")
+          rule,
+          "the percentages add up to \(ExactDecimal.text(String(total), scale: scale))%, "
+            + "expected 100%", hint: "adjust them so that they total exactly 100")
       }
-      return make(.fixed(weights), denominator: hundred)
+      return fixed(weights, denominator: total)
     }
     guard total > 0 else {
       return fail(
         rule, "\(what) is zero for every partner, so there is nothing to share by",
         hint: "give at least one partner a value above zero")
     }
-    return make(.fixed(weights), denominator: total)
+    return fixed(weights, denominator: total)
   }
 }

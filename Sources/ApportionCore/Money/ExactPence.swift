@@ -1,33 +1,97 @@
+import BigInt
+
 /// An exact amount of pence that need not be whole: `numerator / denominator` pence.
 ///
 /// A partner's exact share of a line before rounding is one of these; the engine's rounded
-/// parts differ from it by less than 2p. It is only ever shown, never added into money.
+/// parts differ from it by less than 2p. It is only ever shown, never added into money. The
+/// numerator and denominator can be wider than any fixed-width integer (a rule of very fine
+/// nested carve-outs), so they are kept inside and read through ``poundsText(digits:)``.
 ///
 /// ```swift
 /// ExactPence(numerator: 6_172_850, denominator: 10_000).poundsText()  // "617.285"
 /// ExactPence(numerator: 1, denominator: 3).poundsText()               // "0.003333…"
 /// ```
 public struct ExactPence: Sendable, Hashable {
-  public let numerator: Int128
-  /// Always positive.
-  public let denominator: Int128
+  /// The fraction, in `Int128` when both parts fit (always for 64-bit weights).
+  enum Value: Sendable, Hashable {
+    case narrow(numerator: Int128, denominator: Int128)
+    case wide(numerator: BigInt, denominator: BigInt)
+  }
+
+  let value: Value
 
   /// `numerator / denominator` pence; `denominator` must be positive.
   public init(numerator: Int128, denominator: Int128) {
-    self.numerator = numerator
-    self.denominator = denominator
+    value = .narrow(numerator: numerator, denominator: denominator)
+  }
+
+  /// `numerator / denominator` pence, kept in `Int128` when both fit.
+  init(numerator: BigInt, denominator: BigInt) {
+    if let n = Int128(exactly: numerator), let d = Int128(exactly: denominator) {
+      value = .narrow(numerator: n, denominator: d)
+    } else {
+      value = .wide(numerator: numerator, denominator: denominator)
+    }
+  }
+
+  /// How far a rounded part is from this exact amount: `part − self`.
+  ///
+  /// ```swift
+  /// ExactPence(numerator: 1, denominator: 3).difference(to: Money(pence: 1)).poundsText()
+  /// // "0.006666…"
+  /// ```
+  public func difference(to part: Money) -> ExactPence {
+    if case .narrow(let n, let d) = value {
+      let (scaled, o1) = Int128(part.pence).multipliedReportingOverflow(by: d)
+      let (difference, o2) = scaled.subtractingReportingOverflow(n)
+      if !o1 && !o2 { return ExactPence(numerator: difference, denominator: d) }
+    }
+    let (n, d) = wide
+    return ExactPence(numerator: BigInt(part.pence) * d - n, denominator: d)
+  }
+
+  /// The fraction in arbitrary-precision integers.
+  var wide: (numerator: BigInt, denominator: BigInt) {
+    switch value {
+    case .narrow(let n, let d): return (BigInt(n), BigInt(d))
+    case .wide(let n, let d): return (n, d)
+    }
   }
 
   /// The amount in pounds with at least 2 and up to `digits` decimals; `…` marks a value cut
   /// short.
   public func poundsText(digits: Int = 6) -> String {
-    Self.decimalText(numerator, over: denominator * 100, digits: digits)
+    if case .narrow(let n, let d) = value, Self.roomy(n, d) {
+      return Self.decimalText(n, over: d * 100, digits: digits)
+    }
+    let (n, d) = wide
+    return Self.decimalText(n, over: d * 100, digits: digits)
   }
 
   /// `part / whole` as a percentage with up to `digits` decimals and no trailing zeros:
   /// `50`, `62.5`, `33.3333…`.
   public static func percentText(_ part: Int128, of whole: Int128, digits: Int = 4) -> String {
-    var text = decimalText(part * 100, over: whole, digits: digits)
+    guard roomy(part, whole) else {
+      return percentText(BigInt(part), of: BigInt(whole), digits: digits)
+    }
+    return trimmed(decimalText(part * 100, over: whole, digits: digits))
+  }
+
+  /// Whether `Int128` has room for the decimal expansion of `n / d` (and of `100 n / d` or
+  /// `n / 100 d`): both well below 2¹²⁷, so that multiplying by 1,000 cannot overflow.
+  private static func roomy(_ n: Int128, _ d: Int128) -> Bool {
+    let limit = UInt128(1) << 116
+    return n.magnitude < limit && d.magnitude < limit
+  }
+
+  /// ``percentText(_:of:digits:)`` for arbitrary-precision integers.
+  static func percentText(_ part: BigInt, of whole: BigInt, digits: Int = 4) -> String {
+    trimmed(decimalText(part * 100, over: whole, digits: digits))
+  }
+
+  /// Without trailing zeros after the point (nor the point itself), unless cut short.
+  private static func trimmed(_ text: String) -> String {
+    var text = text
     if !text.hasSuffix("…") {
       while text.hasSuffix("0") { text.removeLast() }
       if text.hasSuffix(".") { text.removeLast() }
@@ -36,10 +100,12 @@ public struct ExactPence: Sendable, Hashable {
   }
 
   /// `numerator / denominator` in decimals: at least 2, at most `digits`, then `…` if cut.
-  static func decimalText(_ numerator: Int128, over denominator: Int128, digits: Int) -> String {
+  static func decimalText<Value: SignedInteger>(
+    _ numerator: Value, over denominator: Value, digits: Int
+  ) -> String {
     guard denominator > 0 else { return "?" }
     let negative = numerator < 0
-    let magnitude = negative ? -numerator : numerator
+    let magnitude = negative ? 0 - numerator : numerator
     var whole = String(magnitude / denominator)
     var remainder = magnitude % denominator
     var fraction = ""

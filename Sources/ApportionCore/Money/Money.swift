@@ -50,9 +50,12 @@ public enum MoneyError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The text is not an amount; the associated text says why.
   case invalid(String)
 
+  /// The largest amount, as the messages write it: `92,233,720,368,547,758.07`.
+  public static let limitText = "92,233,720,368,547,758.07"
+
   public var description: String {
     switch self {
-    case .overflow: return "amount too large (beyond ±92,233,720,368,547,758.07)"
+    case .overflow: return "amount too large (beyond ±\(Self.limitText))"
     case .invalid(let why): return why
     }
   }

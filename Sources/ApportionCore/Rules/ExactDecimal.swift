@@ -89,9 +89,12 @@ public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible {
   public var isZero: Bool { units == 0 }
 
   /// The decimal text, without trailing zeros: `43.5`, `0.25`, `12`.
-  public var description: String {
-    guard scale > 0 else { return String(units) }
-    var digits = String(units)
+  public var description: String { Self.text(String(units), scale: scale) }
+
+  /// Decimal text for a whole number of units written as digits, without trailing zeros.
+  static func text(_ digits: String, scale: Int) -> String {
+    guard scale > 0 else { return digits }
+    var digits = digits
     if digits.count <= scale {
       digits = String(repeating: "0", count: scale - digits.count + 1) + digits
     }

@@ -91,9 +91,7 @@ public enum Reports {
     var table = TextTable(header: ["Partner", "Weight", "Exact share", "Rounded", "Difference"])
     for (p, partner) in ruleSet.partners.enumerated() {
       let exact = result.exactShare(of: p)
-      let difference = ExactPence(
-        numerator: Int128(result.parts[p].pence) * exact.denominator - exact.numerator,
-        denominator: exact.denominator)
+      let difference = exact.difference(to: result.parts[p])
       table.add([
         partner.name, result.sharePercentText(of: p) + "%", exact.poundsText(),
         result.parts[p].formatted, difference.poundsText(),
