@@ -26,6 +26,9 @@ public struct Apportioner: Sendable {
   let rules: [CompiledRule]
   private let sortedRank: [Int]
   private var states: [RuleState]
+  private var monthly: [MonthlyShares]
+  /// How lines fall across the months.
+  let plan: PhasingPlan
   private var summary: Summary
   private var unmatched: [BudgetLine] = []
   private var unmatchedCount = 0
@@ -45,15 +48,24 @@ public struct Apportioner: Sendable {
     self.ruleSet = ruleSet
     self.warnings = compiler.diagnostics.filter { $0.severity == .warning }
     self.rules = compiled
+    plan = compiler.plan
     let order = ruleSet.partners.indices.sorted {
       ruleSet.partners[$0].id < ruleSet.partners[$1].id
     }
     var rank = Array(repeating: 0, count: order.count)
     for (position, partner) in order.enumerated() { rank[partner] = position }
     sortedRank = rank
-    states = compiled.indices.map {
-      RuleState(partners: ruleSet.partners.count, basis: compiled[$0].basis, tieTurn: $0)
+    let plan = compiler.plan
+    states = compiled.indices.map { index in
+      let rule = compiled[index]
+      if let phased = rule.phased {
+        return RuleState(
+          partners: ruleSet.partners.count, denominator: phased.common * plan.total,
+          tieTurn: index)
+      }
+      return RuleState(partners: ruleSet.partners.count, basis: rule.basis, tieTurn: index)
     }
+    monthly = compiled.map { _ in MonthlyShares(partners: ruleSet.partners.count) }
     summary = Summary(partners: ruleSet.partners, rules: ruleSet.rules)
   }
 
@@ -80,19 +92,45 @@ public struct Apportioner: Sendable {
       if unmatched.count < Self.unmatchedListed { unmatched.append(line) }
       return nil
     }
-    let weights = try rules[r].basis.weights(for: line)
-    guard let parts = states[r].add(line.amount, weights: weights, rank: sortedRank) else {
-      throw Diagnostic(
-        at: line.location,
-        "line \(line.id): the running total of rule '\(ruleSet.rules[r].name)', or a "
-          + "partner's share of it, would be beyond ±\(MoneyError.limitText)",
-        hint: "amounts and every total are limited to ±\(MoneyError.limitText)")
+    let rule = rules[r]
+    let result: LineResult
+    if let phased = rule.phased {
+      let phasing = try plan.phasing(of: line, ruleProfile: rule.profile)
+      let months = try phased.monthShares(
+        of: line, phasing: phasing, plan: plan, partners: ruleSet.partners.count)
+      var numerators = months[0]
+      for month in months.dropFirst() {
+        for p in numerators.indices { numerators[p] += month[p] }
+      }
+      guard let parts = states[r].add(line.amount, numerators: numerators, rank: sortedRank)
+      else { throw overflow(line, rule: r) }
+      monthly[r].add(monthShares: months)
+      result = LineResult(
+        line: line, ruleIndex: r, parts: parts,
+        phased: .init(numerators: numerators, denominator: phased.common * plan.total))
+    } else {
+      let weights = try rule.basis.weights(for: line)
+      guard let parts = states[r].add(line.amount, weights: weights, rank: sortedRank) else {
+        throw overflow(line, rule: r)
+      }
+      if !plan.isAlwaysEven {
+        let phasing = try plan.phasing(of: line, ruleProfile: rule.profile)
+        monthly[r].add(line.amount, weights: weights, phasing: phasing)
+      }
+      result = LineResult(line: line, ruleIndex: r, parts: parts, weights: weights)
     }
-    let result = LineResult(line: line, ruleIndex: r, parts: parts, weights: weights)
     do { try summary.add(result) } catch {
       throw Diagnostic(at: line.location, "line \(line.id): totals overflow: \(error)")
     }
     return result
+  }
+
+  private func overflow(_ line: BudgetLine, rule r: Int) -> Diagnostic {
+    Diagnostic(
+      at: line.location,
+      "line \(line.id): the running total of rule '\(ruleSet.rules[r].name)', or a "
+        + "partner's share of it, would be beyond ±\(MoneyError.limitText)",
+      hint: "amounts and every total are limited to ±\(MoneyError.limitText)")
   }
 
   /// The totals, once every line has been given to ``apportion(_:)``.
@@ -114,6 +152,7 @@ public struct Apportioner: Sendable {
     }
     var result = summary
     result.warnings = warnings
+    result.schedule = try schedule()
     for (index, rule) in ruleSet.rules.enumerated() where summary.ruleLineCounts[index] == 0 {
       result.warnings.append(
         Diagnostic(.warning, at: rule.location, "rule '\(rule.name)' takes no line of the budget"))
@@ -123,6 +162,37 @@ public struct Apportioner: Sendable {
 }
 
 extension Apportioner {
+  /// The monthly recharge schedule of the lines so far: each rule's exact month shares
+  /// rounded by ``ScheduleRounding`` to the rule's rounded totals, added up.
+  func schedule() throws(DiagnosticList) -> Schedule {
+    var byRule: [[[Money]]] = []
+    for (r, rule) in rules.enumerated() {
+      let (exact, denominator) = states[r].wideShares
+      let months = monthly[r].exactMonths(
+        exact: exact, denominator: denominator, plan: plan, phased: rule.phased != nil)
+      guard
+        let cells = ScheduleRounding.round(
+          months.values, denominator: months.denominator, totals: states[r].rounded)
+      else {
+        throw DiagnosticList([
+          Diagnostic(
+            at: rule.rule.location,
+            "rule '\(rule.rule.name)': its monthly schedule could not be computed exactly",
+            hint: "this is a fault in apportion; please report it with the rule file")
+        ])
+      }
+      byRule.append(cells.map { $0.map { Money(pence: $0) } })
+    }
+    do {
+      return try Schedule(
+        months: Schedule.labels(year: ruleSet.year), byRule: byRule,
+        partners: ruleSet.partners.count)
+    } catch {
+      throw DiagnosticList([Diagnostic(at: nil, "the monthly schedule's totals overflow: \(error)")]
+      )
+    }
+  }
+
   /// How many lines a rule has taken so far.
   public func linesTaken(byRule rule: Int) -> Int { states[rule].count }
 }

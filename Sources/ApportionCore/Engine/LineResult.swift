@@ -1,3 +1,5 @@
+import BigInt
+
 /// How one budget line was shared: the rule that took it and each partner's part.
 ///
 /// Every output (terminal, JSON, workbooks) reads these; nothing is recomputed for
@@ -13,14 +15,50 @@ public struct LineResult: Sendable {
   /// in 64-bit or (for very fine rules) arbitrary-precision integers. Read them through
   /// ``exactShare(of:)`` and ``sharePercentText(of:)``.
   let weights: Weights
+  /// For a line shared month by month among partners who join or leave during the year:
+  /// each partner's exact share as a numerator over `denominator` (the shares are then not
+  /// the amount times weights fixed for the line). Nil for every other line.
+  let phasedShares: PhasedShares?
+
+  struct PhasedShares: Sendable {
+    let numerators: [BigInt]
+    let denominator: BigInt
+  }
+
+  init(line: BudgetLine, ruleIndex: Int, parts: [Money], weights: Weights) {
+    self.line = line
+    self.ruleIndex = ruleIndex
+    self.parts = parts
+    self.weights = weights
+    phasedShares = nil
+  }
+
+  init(line: BudgetLine, ruleIndex: Int, parts: [Money], phased: PhasedShares) {
+    self.line = line
+    self.ruleIndex = ruleIndex
+    self.parts = parts
+    weights = .wide(phased.numerators, denominator: phased.denominator)
+    phasedShares = phased
+  }
 
   /// A partner's exact share before rounding.
   public func exactShare(of partner: Int) -> ExactPence {
-    weights.share(of: partner, amount: line.amount)
+    if let phasedShares {
+      return ExactPence(
+        numerator: phasedShares.numerators[partner], denominator: phasedShares.denominator)
+    }
+    return weights.share(of: partner, amount: line.amount)
   }
 
   /// A partner's exact share as a percentage of the line: `50`, `33.3333…`.
   public func sharePercentText(of partner: Int) -> String {
-    weights.percentText(of: partner)
+    if let phasedShares {
+      let whole = BigInt(line.amount.pence) * phasedShares.denominator
+      guard whole != 0 else { return "0" }
+      let part = phasedShares.numerators[partner]
+      return whole > 0
+        ? ExactPence.percentText(part, of: whole) : ExactPence.percentText(-part, of: -whole)
+    }
+    return weights.percentText(of: partner)
   }
 }

@@ -5,6 +5,11 @@ struct CompiledRule: Sendable {
   let rule: Rule
   let condition: CompiledCondition
   let basis: CompiledBasis
+  /// The rule's phasing profile in the ``PhasingPlan`` (0: even).
+  let profile: Int
+  /// The basis month by month, when partners it shares between join or leave during the
+  /// year; nil when every month's basis is the same.
+  let phased: PhasedBasis?
 }
 
 /// Turns rules into compiled rules, collecting every problem rather than stopping at the
@@ -16,10 +21,13 @@ struct RuleCompiler {
   var diagnostics: [Diagnostic] = []
   private let partnerPosition: [PartnerID: Int]
   private let partnerLookup: [String: Int]
+  /// How lines fall across the months.
+  let plan: PhasingPlan
 
   init(ruleSet: RuleSet, schema: BudgetSchema?) {
     self.ruleSet = ruleSet
     self.schema = schema
+    plan = PhasingPlan(profiles: ruleSet.profiles, schema: schema)
     var position: [PartnerID: Int] = [:]
     var lookup: [String: Int] = [:]
     for (index, partner) in ruleSet.partners.enumerated() {
@@ -48,8 +56,12 @@ struct RuleCompiler {
       let before = diagnostics.filter { $0.severity == .error }.count
       let condition = compile(rule.condition)
       let basis = compile(rule.basis, rule: rule)
+      let profile = profileIndex(of: rule)
+      let phased = basis == nil ? nil : compileMonths(rule)
       if diagnostics.filter({ $0.severity == .error }).count == before, let condition, let basis {
-        compiled.append(CompiledRule(rule: rule, condition: condition, basis: basis))
+        compiled.append(
+          CompiledRule(
+            rule: rule, condition: condition, basis: basis, profile: profile, phased: phased))
       }
       if catchAll == nil, rule.condition.isCatchAll { catchAll = rule }
     }
@@ -58,6 +70,46 @@ struct RuleCompiler {
         Diagnostic(at: nil, "the rule file has no rules", hint: "add at least one rule"))
     }
     return compiled
+  }
+
+  /// The rule's profile in the plan (0, even, when it names none); an unknown name is
+  /// reported.
+  private mutating func profileIndex(of rule: Rule) -> Int {
+    guard let name = rule.profile else { return 0 }
+    if let index = plan.index[normalised(name)] { return index }
+    let known = ruleSet.profiles.map(\.name)
+    diagnostics.append(
+      Diagnostic(
+        at: rule.location, "rule '\(rule.name)' names the profile '\(name)', which is not defined",
+        hint: DidYouMean.hint(for: name, in: known)
+          + (known.isEmpty
+            ? "define it under 'profiles:'" : "the profiles are: \(known.joined(separator: ", "))"))
+    )
+    return 0
+  }
+
+  /// The rule's basis month by month when some partner joins or leaves during the year and
+  /// the basis shares between members (not only direct charges); nil otherwise.
+  private mutating func compileMonths(_ rule: Rule) -> PhasedBasis? {
+    guard ruleSet.hasPartYearPartners, rule.basis.dependsOnMembership else { return nil }
+    let year = try? FinancialYear(parsing: ruleSet.year)
+    var variants: [CompiledBasis] = []
+    var sets: [[Bool]] = []
+    var variantOfMonth: [Int] = []
+    for month in 0..<FinancialYear.monthCount {
+      let active = ruleSet.partners.map { $0.membership.isMember(inMonth: month) }
+      if let known = sets.firstIndex(of: active) {
+        variantOfMonth.append(known)
+        continue
+      }
+      self.month = year.map { $0.monthLabels[month] } ?? "month \(month + 1) of the year"
+      defer { self.month = nil }
+      guard let variant = compile(rule.basis, rule: rule, active: active) else { return nil }
+      sets.append(active)
+      variants.append(variant)
+      variantOfMonth.append(variants.count - 1)
+    }
+    return PhasedBasis(variants: variants, variantOfMonth: variantOfMonth)
   }
 
   private mutating func checkPartners() {
@@ -124,6 +176,16 @@ struct RuleCompiler {
     }
   }
 
+  /// The month being compiled, for the message when no partner a basis names is a member.
+  var month: String?
+
+  private mutating func failNoMember(_ rule: Rule) -> CompiledBasis? {
+    fail(
+      rule, "in \(month ?? "a month") none of the partners it shares between is a member",
+      hint: "check the partners' joins and leaves dates, or share the rule by a basis that "
+        + "names a partner who is a member then")
+  }
+
   private mutating func fail(_ rule: Rule, _ message: String, hint: String? = nil)
     -> CompiledBasis?
   {
@@ -132,7 +194,10 @@ struct RuleCompiler {
     return nil
   }
 
-  private mutating func compile(_ basis: Basis, rule: Rule) -> CompiledBasis? {
+  /// Compiles a basis; with `active` (one flag per partner), only the partners that are
+  /// members share where membership counts (equal splits, percentages and drivers,
+  /// renormalised over the members); direct charges are not affected.
+  mutating func compile(_ basis: Basis, rule: Rule, active: [Bool]? = nil) -> CompiledBasis? {
     switch basis {
     case .equal(let among):
       var weights = Array(repeating: BigInt(among == nil ? 1 : 0), count: n)
@@ -141,11 +206,15 @@ struct RuleCompiler {
         if weights[p] == 1 { return fail(rule, "'\(id)' is listed twice in the equal split") }
         weights[p] = 1
       }
+      guard weights.reduce(0, +) > 0 else {
+        return fail(rule, "the equal split names no partners")
+      }
+      if let active { weights = zip(weights, active).map { $1 ? $0 : 0 } }
       let count = weights.reduce(0, +)
-      guard count > 0 else { return fail(rule, "the equal split names no partners") }
+      guard count > 0 else { return failNoMember(rule) }
       return fixed(weights, denominator: count)
     case .percentages(let values):
-      return weighted(values, rule: rule, percent: true)
+      return weighted(values, rule: rule, percent: true, active: active)
     case .driver(let name):
       guard let driver = ruleSet.drivers.first(where: { $0.name == name }) else {
         let names = ruleSet.drivers.map(\.name)
@@ -156,7 +225,7 @@ struct RuleCompiler {
             : DidYouMean.hint(for: name, in: names)
               + "the drivers are: \(names.joined(separator: ", "))")
       }
-      return weighted(driver.values, rule: rule, percent: false, driver: driver)
+      return weighted(driver.values, rule: rule, percent: false, driver: driver, active: active)
     case .direct(let id):
       guard let p = position(of: id, rule: rule) else { return nil }
       var weights = Array(repeating: BigInt(0), count: n)
@@ -166,7 +235,8 @@ struct RuleCompiler {
       guard let position = resolve(column) else { return nil }
       return make(.byColumn(position: position, column: column), denominator: 1)
     case .carve(let fraction, let to, let rest):
-      guard let toBasis = compile(to, rule: rule), let restBasis = compile(rest, rule: rule)
+      guard let toBasis = compile(to, rule: rule, active: active),
+        let restBasis = compile(rest, rule: rule, active: active)
       else { return nil }
       let carve: CompiledCarve
       switch fraction {
@@ -201,7 +271,8 @@ struct RuleCompiler {
   /// Percentages (must total 100) or driver values (not all zero), as exact weights: each
   /// value in units of its table's finest decimal place, over their total.
   private mutating func weighted(
-    _ values: [PartnerValue], rule: Rule, percent: Bool, driver: Driver? = nil
+    _ values: [PartnerValue], rule: Rule, percent: Bool, driver: Driver? = nil,
+    active: [Bool]? = nil
   ) -> CompiledBasis? {
     let what = percent ? "the percentages" : "driver '\(driver?.name ?? "")'"
     let scale = values.map(\.value.scale).max() ?? 0
@@ -222,13 +293,15 @@ struct RuleCompiler {
           "the percentages add up to \(ExactDecimal.text(String(total), scale: scale))%, "
             + "expected 100%", hint: "adjust them so that they total exactly 100")
       }
-      return fixed(weights, denominator: total)
-    }
-    guard total > 0 else {
+    } else if total == 0 {
       return fail(
         rule, "\(what) is zero for every partner, so there is nothing to share by",
         hint: "give at least one partner a value above zero")
     }
-    return fixed(weights, denominator: total)
+    guard let active else { return fixed(weights, denominator: total) }
+    let members = zip(weights, active).map { $1 ? $0 : 0 }
+    let membersTotal = members.reduce(0, +)
+    guard membersTotal > 0 else { return failNoMember(rule) }
+    return fixed(members, denominator: membersTotal)
   }
 }

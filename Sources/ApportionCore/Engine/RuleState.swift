@@ -32,6 +32,28 @@ struct RuleState: Sendable {
     rounded = Array(repeating: 0, count: partners)
   }
 
+  /// The state of a rule phased across months (``PhasedBasis``): its shares are kept in
+  /// arbitrary precision over `denominator`.
+  init(partners: Int, denominator: BigInt, tieTurn: Int) {
+    self.tieTurn = tieTurn
+    exact = .wide(Array(repeating: 0, count: partners), denominator: denominator)
+    rounded = Array(repeating: 0, count: partners)
+  }
+
+  /// Adds a line whose exact shares are given as numerators over the rule's denominator
+  /// (adding up to `amount ×` the denominator); returns its parts, or nil on overflow.
+  mutating func add(_ amount: Money, numerators: [BigInt], rank: [Int]) -> [Money]? {
+    let (newTotal, overflow) = total.addingReportingOverflow(amount.pence)
+    if overflow { return nil }
+    var (shares, denominator) = wideShares
+    for p in shares.indices { shares[p] += numerators[p] }
+    guard
+      let newRounded = LargestRemainder.round(
+        shares, denominator: denominator, total: newTotal, sortedRank: rank, turn: tieTurn)
+    else { return nil }
+    return commit(total: newTotal, exact: .wide(shares, denominator: denominator), newRounded)
+  }
+
   /// Adds a line; returns its parts, or nil when a total, a share or a part would not fit
   /// in 64-bit pence.
   mutating func add(_ amount: Money, weights: Weights, rank: [Int]) -> [Money]? {
@@ -57,6 +79,14 @@ struct RuleState: Sendable {
         shares, denominator: denominator, total: newTotal, sortedRank: rank, turn: tieTurn)
     }
     guard let newRounded else { return nil }
+    return commit(total: newTotal, exact: newExact, newRounded)
+  }
+
+  /// Takes the new running state; returns the line's parts (the change in each rounded
+  /// share), or nil on overflow.
+  private mutating func commit(total newTotal: Int64, exact newExact: Shares, _ newRounded: [Int64])
+    -> [Money]?
+  {
     var parts = [Money]()
     parts.reserveCapacity(newRounded.count)
     for p in newRounded.indices {
@@ -86,7 +116,7 @@ struct RuleState: Sendable {
   }
 
   /// The exact shares in arbitrary precision.
-  private var wideShares: (shares: [BigInt], denominator: BigInt) {
+  var wideShares: (shares: [BigInt], denominator: BigInt) {
     switch exact {
     case .narrow(let shares, let denominator):
       return (shares.map { BigInt($0) }, BigInt(denominator))

@@ -24,14 +24,16 @@ enum ScheduleRounding {
   ///   - totals: each partner's rounded total for the rule, within 1p of its exact total.
   /// - Returns: `cells[partner][month]`, or nil when a cell does not fit in pence or the
   ///   totals are not within 1p of the exact totals (an internal error for the caller).
-  static func round(_ exact: [[Int128]], denominator: Int128, totals: [Int64]) -> [[Int64]]? {
+  static func round<Value: SignedInteger>(
+    _ exact: [[Value]], denominator: Value, totals: [Int64]
+  ) -> [[Int64]]? {
     let months = exact.count
     let partners = totals.count
     var cells = Array(repeating: Array(repeating: Int64(0), count: months), count: partners)
     // Fractions as numerators over the denominator, for choosing cells to round up.
-    var fraction = Array(repeating: Array(repeating: Int128(0), count: months), count: partners)
+    var fraction = Array(repeating: Array(repeating: Value(0), count: months), count: partners)
     var rowNeed = totals
-    var floorsByMonth = Array(repeating: Int128(0), count: months)
+    var floorsByMonth = Array(repeating: Value(0), count: months)
     for p in 0..<partners {
       for m in 0..<months {
         let value = exact[m][p]
@@ -47,8 +49,8 @@ enum ScheduleRounding {
     }
     // The month totals wanted: the exact running total rounded half up, month by month.
     var columnNeed: [Int64] = []
-    var running: Int128 = 0
-    var previous: Int128 = 0
+    var running: Value = 0
+    var previous: Value = 0
     for m in 0..<months {
       for value in exact[m] { running += value }
       let rounded = floorDivide(2 * running + denominator, 2 * denominator)
@@ -118,7 +120,9 @@ enum ScheduleRounding {
   }
 
   /// Each row's pennies on its cells with the largest fractions, earliest column first.
-  static func largestFractions(rowNeed: [Int64], fraction: [[Int128]]) -> [[Bool]] {
+  static func largestFractions<Value: SignedInteger>(rowNeed: [Int64], fraction: [[Value]])
+    -> [[Bool]]
+  {
     fraction.enumerated().map { row, fractions in
       let order = fractions.indices.filter { fractions[$0] != 0 }.sorted {
         fractions[$0] != fractions[$1] ? fractions[$0] > fractions[$1] : $0 < $1
@@ -130,7 +134,7 @@ enum ScheduleRounding {
   }
 
   /// ⌊a / b⌋ for b > 0.
-  static func floorDivide(_ a: Int128, _ b: Int128) -> Int128 {
+  static func floorDivide<Value: SignedInteger>(_ a: Value, _ b: Value) -> Value {
     let quotient = a / b
     return a % b < 0 ? quotient - 1 : quotient
   }

@@ -15,6 +15,8 @@ public struct Summary: Sendable {
   public internal(set) var lineCount: Int
   /// Warnings found while running (for example a rule that took no line).
   public var warnings: [Diagnostic]
+  /// The monthly recharge schedule; empty until the run is finished.
+  public internal(set) var schedule: Schedule?
 
   init(partners: [Partner], rules: [Rule]) {
     self.partners = partners

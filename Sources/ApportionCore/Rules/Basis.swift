@@ -23,6 +23,17 @@ public enum CarveFraction: Sendable, Hashable {
 }
 
 extension Basis {
+  /// True when the basis shares between partners as members (equal splits, percentages,
+  /// drivers), so that a partner joining or leaving during the year changes it; direct
+  /// charges do not depend on membership.
+  public var dependsOnMembership: Bool {
+    switch self {
+    case .equal, .percentages, .driver: return true
+    case .direct, .directByColumn: return false
+    case .carve(_, let to, let rest): return to.dependsOnMembership || rest.dependsOnMembership
+    }
+  }
+
   /// Plain words for a person, given the partners for their names.
   ///
   /// "equal split, 1 of 2 partners"; "direct: the partner in column council";

@@ -12,7 +12,10 @@ import ApportionCore
 ///  "lines": [{"id": "SS-001", "description": "…", "amount": "1234.57",
 ///             "rule": "Shared service", "shares": {"brent": "617.29", "lewisham": "617.28"}}],
 ///  "rules": [{"name": "…", "lines": 39, "total": "…", "shares": {…}}],
-///  "totals": {"brent": "…", "lewisham": "…"}, "total": "…", "balanced": true}
+///  "totals": {"brent": "…", "lewisham": "…"}, "total": "…", "balanced": true,
+///  "months": ["2016-04", …, "2017-03"],
+///  "schedule": {"brent": ["…" × 12], "lewisham": ["…" × 12]},
+///  "month_totals": ["…" × 12]}
 /// ```
 public struct JSONResultWriter<Output: TextOutputStream> {
   public private(set) var output: Output
@@ -60,7 +63,20 @@ public struct JSONResultWriter<Output: TextOutputStream> {
     }
     output.write("\n  ],\n  \"totals\": \(shares(summary.partnerTotals)),\n")
     output.write("  \"total\": \"\(summary.total)\",\n")
-    output.write("  \"balanced\": \(summary.partsAddUp)\n}\n")
+    output.write("  \"balanced\": \(summary.partsAddUp)")
+    if let schedule = summary.schedule {
+      output.write(",\n  \"months\": [\(schedule.months.map(json).joined(separator: ", "))],\n")
+      output.write("  \"schedule\": {")
+      for (p, partner) in ruleSet.partners.enumerated() {
+        output.write(p == 0 ? "\n    " : ",\n    ")
+        output.write(
+          "\(json(partner.id.rawValue)): ["
+            + schedule.byPartner[p].map { "\"\($0)\"" }.joined(separator: ", ") + "]")
+      }
+      output.write("\n  },\n  \"month_totals\": [")
+      output.write(schedule.monthTotals.map { "\"\($0)\"" }.joined(separator: ", ") + "]")
+    }
+    output.write("\n}\n")
   }
 
   private func shares(_ parts: [Money]) -> String {
