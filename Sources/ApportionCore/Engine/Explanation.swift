@@ -1,3 +1,5 @@
+import BigInt
+
 /// Why a line was shared as it was: which rules were tried, which took it, the basis, each
 /// partner's exact share and the pence it got.
 public struct Explanation: Sendable {
@@ -18,6 +20,11 @@ public struct Explanation: Sendable {
   public let linesBefore: Int
   /// The columns the basis read and their values on this line (`lga_share` = `0.5`).
   public let basisValues: [(column: String, value: String)]
+  /// For a line shared month by month because partners join or leave during the year: the
+  /// months (`2017-04` …) and each month's exact share of each partner,
+  /// `monthlyShares[month][partner]`. Empty otherwise.
+  public let months: [String]
+  public let monthlyShares: [[ExactPence]]
 }
 
 extension Apportioner {
@@ -39,7 +46,16 @@ extension Apportioner {
         partners: ruleSet.partners, drivers: ruleSet.drivers)
     }
     let values = result.map { rules[$0.ruleIndex].basis.columnValues(line) } ?? []
+    var monthly: [[ExactPence]] = []
+    if let result, let phased = rules[result.ruleIndex].phased {
+      let phasing = try plan.phasing(of: line, ruleProfile: rules[result.ruleIndex].profile)
+      let denominator = phased.common * plan.total
+      monthly = try phased.monthShares(
+        of: line, phasing: phasing, plan: plan, partners: ruleSet.partners.count
+      ).map { month in month.map { ExactPence(numerator: $0, denominator: denominator) } }
+    }
     return Explanation(
-      attempts: attempts, result: result, basis: basis, linesBefore: before, basisValues: values)
+      attempts: attempts, result: result, basis: basis, linesBefore: before, basisValues: values,
+      months: monthly.isEmpty ? [] : Schedule.labels(year: ruleSet.year), monthlyShares: monthly)
   }
 }

@@ -98,6 +98,17 @@ public enum Reports {
       ])
     }
     table.add(["Total", "100%", line.amount.plainText, line.amount.formatted, "0.00"])
-    return out + table.render()
+    out += table.render()
+    if !explanation.monthlyShares.isEmpty {
+      out +=
+        "\nSome partners are members for only part of the year, so the line is shared month\n"
+        + "by month among that month's members. Each month's exact share:\n\n"
+      var months = TextTable(header: ["Month"] + ruleSet.partners.map(\.name))
+      for (index, label) in explanation.months.enumerated() {
+        months.add([label] + explanation.monthlyShares[index].map { $0.poundsText() })
+      }
+      out += months.render()
+    }
+    return out
   }
 }
