@@ -3,15 +3,15 @@
 /// `line` and `column` are 1-based; the column counts Unicode scalars on that physical line
 /// (see ``CSVRecord/columns``). An error that is about the file as a whole (it cannot be
 /// opened, say) has `line` and `column` 0.
-struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
-  let line: Int
-  let column: Int
+package struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
+  package let line: Int
+  package let column: Int
   /// What is wrong, in a few words.
-  let message: String
+  package let message: String
   /// What to do about it, if there is something useful to say.
-  let hint: String?
+  package let hint: String?
 
-  init(line: Int, column: Int, message: String, hint: String? = nil) {
+  package init(line: Int, column: Int, message: String, hint: String? = nil) {
     self.line = line
     self.column = column
     self.message = message
@@ -19,7 +19,7 @@ struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 
   /// `line 3, column 7: stray quote in unquoted field; quote the whole field ...`
-  var description: String {
+  package var description: String {
     var text = line > 0 ? "line \(line), column \(column): \(message)" : message
     if let hint { text += "; \(hint)" }
     return text

@@ -24,13 +24,13 @@
 ///
 /// After an error, `next()` throws the same error again. Not thread-safe: use one reader from
 /// one task at a time.
-final class CSVReader {
+package final class CSVReader {
   private enum Source {
     case file(descriptor: Int32, path: String)
     case memory([UInt8])
   }
 
-  static let defaultChunkSize = 64 * 1024
+  package static let defaultChunkSize = 64 * 1024
 
   private let source: Source
   private var memoryOffset = 0
@@ -45,17 +45,17 @@ final class CSVReader {
   ///
   /// - Throws: ``CSVError`` (line and column 0) naming the path if it cannot be opened or is
   ///   a directory.
-  convenience init(path: String) throws(CSVError) {
+  package convenience init(path: String) throws(CSVError) {
     try self.init(path: path, chunkSize: Self.defaultChunkSize)
   }
 
   /// Reads CSV held in memory.
-  convenience init(bytes: [UInt8]) {
+  package convenience init(bytes: [UInt8]) {
     self.init(bytes: bytes, chunkSize: Self.defaultChunkSize)
   }
 
   /// Opens `path`, reading it `chunkSize` bytes at a time (small sizes are for tests).
-  init(path: String, chunkSize: Int) throws(CSVError) {
+  package init(path: String, chunkSize: Int) throws(CSVError) {
     var descriptor: Int32
     repeat {
       descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -74,7 +74,7 @@ final class CSVReader {
   }
 
   /// Reads `bytes`, handing the parser `chunkSize` bytes at a time (small sizes are for tests).
-  init(bytes: [UInt8], chunkSize: Int) {
+  package init(bytes: [UInt8], chunkSize: Int) {
     source = .memory(bytes)
     buffer = .allocate(capacity: max(chunkSize, 1))
   }
@@ -87,7 +87,7 @@ final class CSVReader {
   /// The next record, or nil at the end of the input.
   ///
   /// - Throws: ``CSVError`` with the line and column of the first problem in the input.
-  func next() throws(CSVError) -> CSVRecord? {
+  package func next() throws(CSVError) -> CSVRecord? {
     if let failure { throw failure }
     if finished { return nil }
     do {
