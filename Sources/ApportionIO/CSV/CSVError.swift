@@ -45,6 +45,31 @@ extension CSVError {
       hint: "quote the whole field and double the quote")
   }
 
+  static func nulByte(line: Int, column: Int) -> CSVError {
+    CSVError(
+      line: line, column: column, message: "NUL byte (0x00): this is not a text file",
+      hint: "save it as CSV UTF-8; a file saved as UTF-16 has a NUL in every other byte")
+  }
+
+  static func recordTooLong(line: Int, column: Int, limit: Int) -> CSVError {
+    CSVError(
+      line: line, column: column,
+      message: "the row starting here is longer than \(sizeText(limit))",
+      hint: "a row may hold at most \(sizeText(limit)) of text; is this the right file?")
+  }
+
+  static func quotedFieldTooLong(line: Int, column: Int, limit: Int) -> CSVError {
+    CSVError(
+      line: line, column: column,
+      message: "the quoted field starting here makes its row longer than \(sizeText(limit))",
+      hint: "is its closing quote missing? double any quote inside the field (\"\")")
+  }
+
+  /// `1 MiB` for whole mebibytes, otherwise `N bytes`.
+  private static func sizeText(_ bytes: Int) -> String {
+    bytes > 0 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+  }
+
   static func textAfterQuote(line: Int, column: Int) -> CSVError {
     CSVError(
       line: line, column: column, message: "text after the closing quote of a quoted field",

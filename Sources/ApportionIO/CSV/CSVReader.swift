@@ -21,6 +21,9 @@
 ///   quote, is an error.
 /// - Fields are not trimmed: spaces around an unquoted field are part of it. Trim them
 ///   yourself if you want to. A record may have any number of fields.
+/// - A NUL byte is an error (the file is binary, or UTF-16), and so is a record holding more
+///   than ``maxRecordBytes`` (1 MiB) of text and commas: memory stays bounded whatever the
+///   file, and `/dev/zero` or a quote never closed fails at once, not after reading it all.
 ///
 /// After an error, `next()` throws the same error again. Not thread-safe: use one reader from
 /// one task at a time.
@@ -31,13 +34,16 @@ package final class CSVReader {
   }
 
   package static let defaultChunkSize = 64 * 1024
+  /// The most bytes one record (row) may hold, its fields' text and the commas between them:
+  /// 1 MiB, thousands of times a real budget row.
+  package static let maxRecordBytes = 1 << 20
 
   private let source: Source
   private var memoryOffset = 0
   private let buffer: UnsafeMutableBufferPointer<UInt8>
   private var position = 0
   private var end = 0
-  private var parser = CSVParser()
+  private var parser: CSVParser
   private var finished = false
   private var failure: CSVError?
 
@@ -55,7 +61,9 @@ package final class CSVReader {
   }
 
   /// Opens `path`, reading it `chunkSize` bytes at a time (small sizes are for tests).
-  package init(path: String, chunkSize: Int) throws(CSVError) {
+  package init(
+    path: String, chunkSize: Int, maxRecordBytes: Int = CSVReader.maxRecordBytes
+  ) throws(CSVError) {
     var descriptor: Int32
     repeat {
       descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -71,12 +79,15 @@ package final class CSVReader {
     }
     source = .file(descriptor: descriptor, path: path)
     buffer = .allocate(capacity: max(chunkSize, 1))
+    parser = CSVParser(maxRecordBytes: maxRecordBytes)
   }
 
-  /// Reads `bytes`, handing the parser `chunkSize` bytes at a time (small sizes are for tests).
-  package init(bytes: [UInt8], chunkSize: Int) {
+  /// Reads `bytes`, handing the parser `chunkSize` bytes at a time and allowing records of
+  /// `maxRecordBytes` (small sizes are for tests).
+  package init(bytes: [UInt8], chunkSize: Int, maxRecordBytes: Int = CSVReader.maxRecordBytes) {
     source = .memory(bytes)
     buffer = .allocate(capacity: max(chunkSize, 1))
+    parser = CSVParser(maxRecordBytes: maxRecordBytes)
   }
 
   deinit {
