@@ -53,6 +53,15 @@ let package = Package(
       dependencies: ["ApportionCore", "ApportionIO", "ApportionWorkbooks"],
       path: "Benchmarks/apportion-bench"
     ),
+    // Fuzzing (see Fuzz/README.md): the properties every input must keep, shared by the fuzz
+    // programs and the tests that replay the seed corpus and every crash found.
+    .target(
+      name: "FuzzChecks", dependencies: ["ApportionCore", "ApportionIO"], path: "Fuzz/FuzzChecks"),
+    // One program per fuzz target: libFuzzer's entry point when built by Fuzz/run (with
+    // -DFUZZING), otherwise a replayer: fuzz-csv FILE|FOLDER...
+    .executableTarget(name: "fuzz-amount", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-amount"),
+    .executableTarget(name: "fuzz-csv", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-csv"),
+    .executableTarget(name: "fuzz-rules", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-rules"),
     // Test-only: what several test targets share (a seeded generator, temporary folders,
     // money text without floating point).
     .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -66,6 +75,7 @@ let package = Package(
     .testTarget(
       name: "ApportionIOTests",
       dependencies: ["ApportionIO", "TestSupport", .product(name: "Yams", package: "Yams")]),
+    .testTarget(name: "FuzzChecksTests", dependencies: ["FuzzChecks"]),
     // Test-only: reads a written .xlsx back (unzip, sheet XML) so tests check the numbers.
     .target(
       name: "XLSXInspection",

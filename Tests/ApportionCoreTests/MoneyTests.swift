@@ -58,6 +58,21 @@ struct MoneyErrorCase: Sendable, CustomTestStringConvertible {
     #expect(error.map { "\($0)".contains(c.fragment) } == true, "\(String(describing: error))")
   }
 
+  // Found by fuzzing (Fuzz/regressions/amount/space-with-combining-mark): a space carrying a
+  // combining mark is one character whose first scalar is white space; trimming used to drop
+  // it, mark and all, so " \u{483}0" read as 0.
+  @Test(
+    "a space with a combining mark on it is not white space", arguments: ["\u{483}", "\u{301}"])
+  func combiningMarkOnSpace(_ mark: String) throws {
+    for text in [" \(mark)0", "0 \(mark)", "( \(mark)1.00)", "\t\(mark)12"] {
+      #expect(throws: MoneyError.self, "'\(text)'") { try Money(parsing: text) }
+      #expect(throws: ExactDecimalError.self, "'\(text)'") {
+        try ExactDecimal.Written(parsing: text)
+      }
+    }
+    #expect(try Money(parsing: " \r\n 12\t").pence == 1200)
+  }
+
   @Test func overflowIsAnErrorNotATrap() {
     #expect(throws: MoneyError.overflow) { _ = try Money(parsing: "92233720368547758.08") }
     #expect(throws: MoneyError.overflow) { _ = try Money(parsing: "99999999999999999.99") }

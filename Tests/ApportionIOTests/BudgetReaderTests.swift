@@ -174,6 +174,30 @@ struct BudgetReaderTests {
     }
   }
 
+  // Before the NUL check and the record limit, --budget /dev/zero read zeros into one field
+  // until memory ran out.
+  @Test("/dev/zero fails at once, at its first byte")
+  func devZero() {
+    #expect {
+      _ = try BudgetReader(path: "/dev/zero")
+    } throws: { error in
+      "\(error)".hasPrefix("/dev/zero:1:1: error: NUL byte (0x00): this is not a text file")
+    }
+  }
+
+  @Test("a row longer than 1 MiB is an error at its start; the rows before it read")
+  func longRow() throws {
+    let long = String(repeating: "x", count: 1 << 20)
+    let bytes = Array("id,description,amount\nA1,ok,1\nA2,\(long),2\n".utf8)
+    let budget = try BudgetReader(bytes: bytes, path: "b.csv")
+    #expect(try budget.next()?.id == "A1")
+    #expect {
+      _ = try budget.next()
+    } throws: { error in
+      "\(error)".hasPrefix("b.csv:3:1: error: the row starting here is longer than 1 MiB")
+    }
+  }
+
   @Test("the sample budget reads in full")
   func sample() throws {
     let reader = try BudgetReader(path: packagePath("Samples/2016-17/budget.csv"))

@@ -63,6 +63,31 @@ let csvErrorCases: [CSVErrorCase] = [
   CSVErrorCase(
     "invalid after a byte-order mark", [0xEF, 0xBB, 0xBF, 0x61, 0xFF],
     .invalidUTF8(line: 1, column: 2)),
+  // Found by fuzzing (Fuzz/regressions/csv/ascii-inside-utf8-sequence.csv): read in one
+  // chunk, ASCII bytes after a lead byte were taken as text, the sequence completed by the
+  // continuation bytes after them, and the record decoded with U+FFFD in place.
+  CSVErrorCase(
+    "ASCII where a continuation byte belongs", [0x32, 0xEF, 0x49, 0xBB, 0xBF, 0x0D, 0x0A],
+    .invalidUTF8(line: 1, column: 2)),
+  CSVErrorCase(
+    "ASCII where a continuation byte belongs, quoted", [0x22, 0x61, 0xC3, 0x62, 0xA9, 0x22],
+    .invalidUTF8(line: 1, column: 3)),
+  CSVErrorCase(
+    "ASCII after the first continuation byte", [0x61, 0xF0, 0x9F, 0x41, 0x92, 0xB7],
+    .invalidUTF8(line: 1, column: 2)),
+  CSVErrorCase("NUL byte", [0x00], .nulByte(line: 1, column: 1)),
+  CSVErrorCase("NUL in an unquoted field", [0x61, 0x2C, 0x62, 0x00], .nulByte(line: 1, column: 4)),
+  CSVErrorCase(
+    "NUL in a quoted field on its second line", Array("x\n\"a\r\n".utf8) + [0x00, 0x22],
+    .nulByte(line: 3, column: 1)),
+  CSVErrorCase(
+    "NUL after a closing quote", [0x22, 0x61, 0x22, 0x00], .nulByte(line: 1, column: 4)),
+  CSVErrorCase(
+    "NUL after a byte-order mark and multi-byte text", [0xEF, 0xBB, 0xBF, 0xC2, 0xA3, 0x00],
+    .nulByte(line: 1, column: 2)),
+  CSVErrorCase("UTF-16LE text", [0x69, 0x00, 0x64, 0x00], .nulByte(line: 1, column: 2)),
+  CSVErrorCase(
+    "UTF-16 byte-order mark", [0xFF, 0xFE, 0x69, 0x00], .invalidUTF8(line: 1, column: 1)),
   CSVErrorCase(
     "invalid in a later record", Array("a\r\nb\n\n".utf8) + [0x63, 0xFE],
     .invalidUTF8(line: 4, column: 2)),

@@ -122,14 +122,21 @@ extension Money {
 extension Character {
   /// 0-9 only (not other scripts' digits).
   var isASCIIDigit: Bool { isASCII && isNumber }
+
+  /// White space through and through: every scalar is white space (`" "`, `"\t"`, `"\r\n"`).
+  ///
+  /// Not `isWhitespace`, which looks at the first scalar only: a space with a combining mark
+  /// on it (`" \u{483}"`, one character) is white space to it, so trimming with it would
+  /// drop the mark unseen and `" \u{483}0"` would read as 0.
+  var isBlank: Bool { unicodeScalars.allSatisfy(\.properties.isWhitespace) }
 }
 
 extension Substring {
-  /// The text without surrounding white space.
+  /// The text without surrounding white space (characters that are ``Character/isBlank``).
   func trimmingSpaces() -> Substring {
     var result = self
-    while let first = result.first, first.isWhitespace { result = result.dropFirst() }
-    while let last = result.last, last.isWhitespace { result = result.dropLast() }
+    while let first = result.first, first.isBlank { result = result.dropFirst() }
+    while let last = result.last, last.isBlank { result = result.dropLast() }
     return result
   }
 

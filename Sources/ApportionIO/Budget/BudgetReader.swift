@@ -19,8 +19,8 @@ public final class BudgetReader {
   public private(set) var count = 0
 
   /// Opens a budget and reads its header row.
-  public init(path: String) throws(Diagnostic) {
-    self.path = path
+  public convenience init(path: String) throws(Diagnostic) {
+    let csv: CSVReader
     do {
       csv = try CSVReader(path: path)
     } catch {
@@ -28,6 +28,17 @@ public final class BudgetReader {
         at: SourceLocation(file: path), "cannot open the budget: \(Self.message(error))",
         hint: "check the path; a budget is a CSV file with a header row")
     }
+    try self.init(csv: csv, path: path)
+  }
+
+  /// Reads a budget held in memory; `path` names it in messages.
+  package convenience init(bytes: [UInt8], path: String) throws(Diagnostic) {
+    try self.init(csv: CSVReader(bytes: bytes), path: path)
+  }
+
+  private init(csv: CSVReader, path: String) throws(Diagnostic) {
+    self.path = path
+    self.csv = csv
     let header: CSVRecord?
     do { header = try csv.next() } catch { throw Self.diagnostic(error, path: path) }
     guard let header else {

@@ -23,6 +23,9 @@ struct CSVParser {
   static let cr = UInt8(ascii: "\r")
   static let lf = UInt8(ascii: "\n")
 
+  /// The most bytes one record may hold: its fields' text and the commas between them.
+  let maxRecordBytes: Int
+
   private(set) var state = State.streamStart
   /// Position of the next byte: 1-based physical line and scalar column.
   private(set) var line = 1
@@ -49,7 +52,10 @@ struct CSVParser {
   private var quoteLine = 0
   private var quoteColumn = 0
 
-  init() {
+  /// A parser that rejects records of more than `maxRecordBytes` (see
+  /// ``CSVReader/maxRecordBytes``).
+  init(maxRecordBytes: Int = CSVReader.maxRecordBytes) {
+    self.maxRecordBytes = maxRecordBytes
     bytes.reserveCapacity(1024)
     fieldEnds.reserveCapacity(16)
     fieldColumns.reserveCapacity(16)
@@ -70,6 +76,10 @@ struct CSVParser {
     let count = input.count
     var index = start
     while index < count {
+      // The record so far, checked before each byte (and at the end of the input): a run of
+      // bytes may take it past the limit, but never by more than a chunk. A line ending adds
+      // nothing, so checking before it is checking the whole record.
+      try checkLength()
       let byte = input[index]
       index += 1
 
@@ -88,6 +98,7 @@ struct CSVParser {
         }
         continue
       }
+      if byte == 0 { throw .nulByte(line: line, column: column) }
       if byte >= 0x80 { try startUTF8(byte) }
 
       switch state {
@@ -182,6 +193,7 @@ struct CSVParser {
 
   /// Ends the input: returns the last record if one is open.
   mutating func finish() throws(CSVError) -> CSVRecord? {
+    try checkLength()
     if utf8Pending > 0 { throw .invalidUTF8(line: utf8Line, column: utf8Column) }
     switch state {
     case .streamStart, .recordStart:
@@ -198,6 +210,26 @@ struct CSVParser {
     }
     state = .recordStart
     return takeRecord()
+  }
+
+  /// Throws if the record read so far holds more than ``maxRecordBytes``: its fields' bytes
+  /// and the commas between them (each comma has ended a field; the last field is ended only
+  /// after this check).
+  @inline(__always)
+  private func checkLength() throws(CSVError) {
+    if bytes.count + fieldEnds.count > maxRecordBytes { throw recordTooLong() }
+  }
+
+  /// The record is too long: inside a quoted field, most likely its closing quote is missing
+  /// and the field has swallowed the rest of the file, so point at the opening quote;
+  /// otherwise at the start of the record.
+  private func recordTooLong() -> CSVError {
+    switch state {
+    case .quoted:
+      return .quotedFieldTooLong(line: quoteLine, column: quoteColumn, limit: maxRecordBytes)
+    default:
+      return .recordTooLong(line: recordLine, column: 1, limit: maxRecordBytes)
+    }
   }
 
   /// The completed record; clears the buffers (keeping their capacity) for the next one.
@@ -273,14 +305,18 @@ struct CSVParser {
   }
 
   /// Appends the run of ASCII bytes from `start` that cannot end an unquoted field.
+  ///
+  /// Nothing while a UTF-8 sequence is open: its continuation bytes must be checked first
+  /// (an ASCII byte there is invalid UTF-8, not text).
   @inline(__always)
   private mutating func appendPlainRun(_ input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int
   {
+    guard utf8Pending == 0 else { return start }
     var end = start
     while end < input.count {
       let byte = input[end]
       if byte >= 0x80 || byte == Self.comma || byte == Self.quote || byte == Self.cr
-        || byte == Self.lf
+        || byte == Self.lf || byte == 0
       {
         break
       }
@@ -293,15 +329,19 @@ struct CSVParser {
     return end
   }
 
-  /// Appends the run of ASCII bytes from `start` that cannot end a quoted field or a line.
+  /// Appends the run of ASCII bytes from `start` that cannot end a quoted field or a line
+  /// (nothing while a UTF-8 sequence is open, as in ``appendPlainRun(_:from:)``).
   @inline(__always)
   private mutating func appendQuotedRun(_ input: UnsafeBufferPointer<UInt8>, from start: Int)
     -> Int
   {
+    guard utf8Pending == 0 else { return start }
     var end = start
     while end < input.count {
       let byte = input[end]
-      if byte >= 0x80 || byte == Self.quote || byte == Self.cr || byte == Self.lf { break }
+      if byte >= 0x80 || byte == Self.quote || byte == Self.cr || byte == Self.lf || byte == 0 {
+        break
+      }
       end += 1
     }
     if end > start {

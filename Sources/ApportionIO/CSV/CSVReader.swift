@@ -21,23 +21,29 @@
 ///   quote, is an error.
 /// - Fields are not trimmed: spaces around an unquoted field are part of it. Trim them
 ///   yourself if you want to. A record may have any number of fields.
+/// - A NUL byte is an error (the file is binary, or UTF-16), and so is a record holding more
+///   than ``maxRecordBytes`` (1 MiB) of text and commas: memory stays bounded whatever the
+///   file, and `/dev/zero` or a quote never closed fails at once, not after reading it all.
 ///
 /// After an error, `next()` throws the same error again. Not thread-safe: use one reader from
 /// one task at a time.
-final class CSVReader {
+package final class CSVReader {
   private enum Source {
     case file(descriptor: Int32, path: String)
     case memory([UInt8])
   }
 
-  static let defaultChunkSize = 64 * 1024
+  package static let defaultChunkSize = 64 * 1024
+  /// The most bytes one record (row) may hold, its fields' text and the commas between them:
+  /// 1 MiB, thousands of times a real budget row.
+  package static let maxRecordBytes = 1 << 20
 
   private let source: Source
   private var memoryOffset = 0
   private let buffer: UnsafeMutableBufferPointer<UInt8>
   private var position = 0
   private var end = 0
-  private var parser = CSVParser()
+  private var parser: CSVParser
   private var finished = false
   private var failure: CSVError?
 
@@ -45,17 +51,19 @@ final class CSVReader {
   ///
   /// - Throws: ``CSVError`` (line and column 0) naming the path if it cannot be opened or is
   ///   a directory.
-  convenience init(path: String) throws(CSVError) {
+  package convenience init(path: String) throws(CSVError) {
     try self.init(path: path, chunkSize: Self.defaultChunkSize)
   }
 
   /// Reads CSV held in memory.
-  convenience init(bytes: [UInt8]) {
+  package convenience init(bytes: [UInt8]) {
     self.init(bytes: bytes, chunkSize: Self.defaultChunkSize)
   }
 
   /// Opens `path`, reading it `chunkSize` bytes at a time (small sizes are for tests).
-  init(path: String, chunkSize: Int) throws(CSVError) {
+  package init(
+    path: String, chunkSize: Int, maxRecordBytes: Int = CSVReader.maxRecordBytes
+  ) throws(CSVError) {
     var descriptor: Int32
     repeat {
       descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -71,12 +79,15 @@ final class CSVReader {
     }
     source = .file(descriptor: descriptor, path: path)
     buffer = .allocate(capacity: max(chunkSize, 1))
+    parser = CSVParser(maxRecordBytes: maxRecordBytes)
   }
 
-  /// Reads `bytes`, handing the parser `chunkSize` bytes at a time (small sizes are for tests).
-  init(bytes: [UInt8], chunkSize: Int) {
+  /// Reads `bytes`, handing the parser `chunkSize` bytes at a time and allowing records of
+  /// `maxRecordBytes` (small sizes are for tests).
+  package init(bytes: [UInt8], chunkSize: Int, maxRecordBytes: Int = CSVReader.maxRecordBytes) {
     source = .memory(bytes)
     buffer = .allocate(capacity: max(chunkSize, 1))
+    parser = CSVParser(maxRecordBytes: maxRecordBytes)
   }
 
   deinit {
@@ -87,7 +98,7 @@ final class CSVReader {
   /// The next record, or nil at the end of the input.
   ///
   /// - Throws: ``CSVError`` with the line and column of the first problem in the input.
-  func next() throws(CSVError) -> CSVRecord? {
+  package func next() throws(CSVError) -> CSVRecord? {
     if let failure { throw failure }
     if finished { return nil }
     do {

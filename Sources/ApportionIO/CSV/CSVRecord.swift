@@ -3,20 +3,20 @@
 /// Fields are returned exactly as written, after unquoting: spaces around an unquoted field
 /// are kept (`a, b` gives `"a"` and `" b"`), and trimming is the caller's job. Line breaks
 /// inside a quoted field are kept as they appear in the file (`\n`, `\r\n` or `\r`).
-struct CSVRecord: Sendable, Equatable {
+package struct CSVRecord: Sendable, Equatable {
   /// The field values, unquoted, in file order. Never empty.
-  let fields: [String]
+  package let fields: [String]
   /// The 1-based physical line on which the record starts.
-  let line: Int
+  package let line: Int
   /// For each field, the 1-based column on its own physical line where the field starts
   /// (the opening quote for a quoted field). Columns count Unicode scalars, so `é` and `£`
   /// count 1, a tab counts 1, and a leading byte-order mark does not count.
-  let columns: [Int]
+  package let columns: [Int]
   /// For each field, the 1-based physical line where it starts. It differs from ``line``
   /// only after a quoted field that spans several lines.
-  let lines: [Int]
+  package let lines: [Int]
 
-  init(fields: [String], line: Int, columns: [Int], lines: [Int]) {
+  package init(fields: [String], line: Int, columns: [Int], lines: [Int]) {
     self.fields = fields
     self.line = line
     self.columns = columns

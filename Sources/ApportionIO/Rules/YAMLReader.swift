@@ -24,8 +24,13 @@ struct YAMLReader {
     diagnostics.append(Diagnostic(.warning, at: location(node), message, hint: hint))
   }
 
-  /// Parses YAML text into its root node, or records the syntax error.
+  /// Parses YAML text into its root node, or records the syntax error or the limit it goes
+  /// over (see ``YAMLLimits``).
   mutating func root(_ text: String) -> Node? {
+    if let problem = YAMLLimits.check(text, file: file) {
+      diagnostics.append(problem)
+      return nil
+    }
     do {
       guard let node = try Yams.compose(yaml: text) else {
         error(nil, "the file is empty", hint: "see Rules/README.md for the rule language")
