@@ -14,21 +14,24 @@ struct Check: ParsableCommand {
   func run() throws {
     try Console.run {
       let (rulesPath, budgetPath) = try input.resolve(sample: sample, needBudget: false)
-      let file = try RuleFile.load(path: rulesPath)
-      print(Reports.rules(file.ruleSet), terminator: "")
       guard let budgetPath else {
+        let file = try RuleFile.load(path: rulesPath)
+        print(Reports.rules(file.ruleSet), terminator: "")
         Console.report(file.warnings)
-        print("\n\(rulesPath): the rules are valid.")
+        print("\n\(rulesPath.displayEscaped): the rules are valid.")
         return
       }
+      // The rule file is read once (it may be a pipe), by the job.
       let job = try Job(rules: rulesPath, budget: budgetPath)
+      print(Reports.rules(job.ruleSet), terminator: "")
       let summary = try job.run { _ in }
       Console.report(summary.warnings)
-      print("\n\(rulesPath): the rules are valid.")
+      print("\n\(rulesPath.displayEscaped): the rules are valid.")
       print(
-        "\(budgetPath): all \(summary.lineCount) lines are taken by a rule and can be shared.")
-      for (index, rule) in file.ruleSet.rules.enumerated() {
-        print("  \(rule.name): \(summary.ruleLineCounts[index]) lines")
+        "\(budgetPath.displayEscaped): all \(summary.lineCount) lines are taken by a rule and "
+          + "can be shared.")
+      for (index, rule) in job.ruleSet.rules.enumerated() {
+        print("  \(rule.name.displayEscaped): \(summary.ruleLineCounts[index]) lines")
       }
     }
   }

@@ -19,7 +19,9 @@ public struct BudgetSchema: Sendable {
       let key = Self.key(name)
       let location = position < locations.count ? locations[position] : nil
       if key.isEmpty {
-        throw Diagnostic(at: location, "column \(position + 1) has no name in the header row")
+        throw Diagnostic(
+          at: location, "column \(position + 1) has no name in the header row",
+          hint: "name every column, or remove the empty one (a comma too many?)")
       }
       if let earlier = index[key] {
         throw Diagnostic(

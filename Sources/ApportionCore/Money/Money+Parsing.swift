@@ -108,9 +108,8 @@ extension Money {
     -> [Character]
   {
     if let bad = whole.first(where: { !$0.isASCIIDigit && $0 != "," }) {
-      let why =
-        bad == "-" || bad == "(" ? "\(describe(bad)) in the wrong place" : describe(bad)
-      throw .invalid("'\(text)' is not an amount: it has \(why)")
+      let place = bad == "-" || bad == "(" ? "in the wrong place" : "in it"
+      throw .invalid("'\(text)' is not an amount: it has \(describe(bad)) \(place)")
     }
     if whole.contains(",") {
       let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
