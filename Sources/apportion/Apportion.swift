@@ -1,4 +1,6 @@
+import ApportionCore
 import ArgumentParser
+import Foundation
 
 @main
 struct Apportion: ParsableCommand {
@@ -15,4 +17,24 @@ struct Apportion: ParsableCommand {
     version: "0.1.0",
     subcommands: [Check.self, Run.self, Explain.self, Compare.self]
   )
+
+  /// Runs the command, like `ParsableCommand.main()`, except that a usage message (which
+  /// can quote the command line back) has its control characters escaped, line by line.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let text = fullMessage(for: error)
+      let code = exitCode(for: error)
+      if !text.isEmpty {
+        let shown =
+          text.split(separator: "\n", omittingEmptySubsequences: false)
+          .map(\.displayEscaped).joined(separator: "\n") + "\n"
+        let handle = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+        handle.write(Data(shown.utf8))
+      }
+      Foundation.exit(code.rawValue)
+    }
+  }
 }

@@ -13,22 +13,24 @@ struct Check: ParsableCommand {
 
   func run() throws {
     try Console.run {
-      let inputs = try input.inputs(sample: sample)
+      let inputs = try input.inputs(sample: sample, needBudget: false)
       let rulesPath = inputs.scenarioPaths.last ?? inputs.rulesPath
       print(Reports.rules(inputs.ruleSet), terminator: "")
-      guard let budgetPath = inputs.budgetPath else {
+      guard inputs.budgetPath != nil else {
         Console.report(inputs.warnings)
-        print("\n\(rulesPath): the rules are valid.")
+        print("\n\(rulesPath.displayEscaped): the rules are valid.")
         return
       }
       let job = try Job(inputs)
+      let budgetPath = job.budgetPath
       let summary = try job.run { _ in }
       Console.report(summary.warnings)
-      print("\n\(rulesPath): the rules are valid.")
+      print("\n\(rulesPath.displayEscaped): the rules are valid.")
       print(
-        "\(budgetPath): all \(summary.lineCount) lines are taken by a rule and can be shared.")
-      for (index, rule) in inputs.ruleSet.rules.enumerated() {
-        print("  \(rule.name): \(summary.ruleLineCounts[index]) lines")
+        "\(budgetPath.displayEscaped): all \(summary.lineCount) lines are taken by a rule and "
+          + "can be shared.")
+      for (index, rule) in job.ruleSet.rules.enumerated() {
+        print("  \(rule.name.displayEscaped): \(summary.ruleLineCounts[index]) lines")
       }
     }
   }

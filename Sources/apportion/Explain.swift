@@ -26,7 +26,8 @@ struct Explain: ParsableCommand {
       let lineID = arguments[arguments.count - 1]
       let job = try input.job(sample: sample)
       var found: (Explanation, BudgetLine)?
-      _ = try job.stream { line, engine in
+      var idColumn: SourceLocation?
+      _ = try job.stream(begin: { idColumn = $0.locations[$0.idColumn] }) { line, engine in
         if found == nil, line.id == lineID {
           found = (try engine.explain(line), line)
         } else {
@@ -35,8 +36,8 @@ struct Explain: ParsableCommand {
       }
       guard let (explanation, line) = found else {
         throw Diagnostic(
-          at: SourceLocation(file: job.budgetPath), "no line has the id '\(lineID)'",
-          hint: "ids are in the budget's id column")
+          at: idColumn ?? SourceLocation(file: job.budgetPath),
+          "no line has the id '\(lineID)'", hint: "ids are in the budget's id column")
       }
       print(Reports.explanation(explanation, line: line, ruleSet: job.ruleSet), terminator: "")
     }

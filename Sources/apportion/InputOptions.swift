@@ -9,7 +9,11 @@ struct InputOptions: ParsableArguments {
   @Option(name: .long, help: "The rule file (YAML).")
   var rules: String?
 
-  @Option(name: .long, help: "The budget (CSV with id, description and amount columns).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The budget (CSV with id, description and amount columns; a pipe such as "
+        + "/dev/stdin works)."))
   var budget: String?
 
   @Option(
@@ -24,42 +28,56 @@ struct InputOptions: ParsableArguments {
     "A sample folder with a manifest.yaml (e.g. Samples/2016-17), a manifest, or a scenario "
       + "file.")
 
-  /// The inputs named by the sample (folder, manifest or scenario) and the flags.
-  func inputs(sample: String?) throws -> RunInputs {
+  func validate() throws {
+    if rules?.isEmpty == true { throw ValidationError("--rules needs a file name") }
+    if budget?.isEmpty == true { throw ValidationError("--budget needs a file name") }
+  }
+
+  /// The inputs named by the sample (folder, manifest or scenario) and the flags, with the
+  /// `--scenario` files layered on top.
+  ///
+  /// - Throws: ``DiagnosticList`` for a manifest or scenario that cannot be read or does not
+  ///   name a file the command needs (exit 1); `ValidationError` when there is neither flag
+  ///   nor sample (a usage error, exit 64).
+  func inputs(sample: String?, needBudget: Bool) throws -> RunInputs {
     var inputs: RunInputs
-    if let sample {
-      let loaded = try RunInputs.load(sample)
-      if let rules {
-        guard loaded.scenarioPaths.isEmpty else {
-          throw ValidationError(
-            "\(sample) is a scenario with its own base; to apply it over --rules, use "
-              + "--scenario \(sample)")
-        }
-        inputs = try RunInputs(rules: rules, budget: budget ?? loaded.budgetPath)
-        inputs.name = loaded.name
-        inputs.source = sample
-      } else {
-        inputs = loaded
-        if let budget { inputs.budgetPath = budget }
+    if let sample, try RunInputs.isScenario(sample) {
+      guard rules == nil else {
+        throw ValidationError(
+          "\(sample) is a scenario with its own base; to apply it over --rules, use "
+            + "--scenario \(sample)")
       }
+      inputs = try RunInputs.load(sample)
+      if let budget { inputs.budgetPath = budget }
     } else {
-      guard let rules else {
+      let manifest = try sample.map { try Manifest.load($0) }
+      guard let rulesPath = rules ?? manifest?.rules else {
+        if let manifest { throw DiagnosticList([manifest.missing("rules")]) }
         throw ValidationError(
           "name a rule file with --rules, or a sample folder, manifest or scenario file")
       }
-      inputs = try RunInputs(rules: rules, budget: budget)
+      let budgetPath = budget ?? manifest?.budget
+      if needBudget && budgetPath == nil {
+        if let manifest { throw DiagnosticList([manifest.missing("budget")]) }
+        throw ValidationError("name a budget with --budget, or a sample folder")
+      }
+      inputs = try RunInputs(rules: rulesPath, budget: budgetPath)
+      if let sample {
+        inputs.name = RunInputs.stem(of: sample)
+        inputs.source = sample
+      }
+    }
+    if needBudget && inputs.budgetPath == nil {
+      throw ValidationError("name a budget with --budget, or a scenario whose base names one")
     }
     for scenario in scenarios { try inputs.layer(scenario: scenario) }
     return inputs
   }
 
-  /// The job over those inputs, which must name a budget.
-  func job(sample: String?) throws -> Job {
-    let inputs = try inputs(sample: sample)
-    guard inputs.budgetPath != nil else {
-      throw ValidationError(
-        "name a budget with --budget, or a sample folder, manifest or scenario that names one")
-    }
-    return try Job(inputs)
+  /// The job for the command's inputs.
+  ///
+  /// - Parameter readTwice: whether the budget will be streamed twice (see ``Job``).
+  func job(sample: String?, readTwice: Bool = false) throws -> Job {
+    try Job(inputs(sample: sample, needBudget: true), readTwice: readTwice)
   }
 }

@@ -27,15 +27,18 @@ struct Run: ParsableCommand {
 
   func run() throws {
     try Console.run {
-      let job = try input.job(sample: sample)
       // With JSON or workbooks, a first pass checks every line (and counts them), so that
       // bad input leaves standard output empty and the output folder untouched: both are
-      // streamed as the lines are apportioned in the second pass.
-      let checked = json || out != nil ? try job.run { _ in } : nil
+      // streamed as the lines are apportioned in the second pass, which reads a private
+      // copy of the bytes the first pass read (see Job).
+      let twoPasses = json || out != nil
+      let job = try input.job(sample: sample, readTwice: twoPasses)
+      let checked = twoPasses ? try job.run { _ in } : nil
       var books: WorkbookSet?
       defer { books?.abandon() }
       func begin(_ schema: BudgetSchema) throws {
         guard let out, let checked else { return }
+        try OutputFolder.check(out)
         books = try WorkbookSet(
           directory: out, ruleSet: job.ruleSet, schema: schema, sources: try job.sources(),
           lineCount: checked.lineCount)
@@ -58,7 +61,7 @@ struct Run: ParsableCommand {
       }
       if let written = try books?.finish(summary) {
         books = nil
-        let list = "Wrote:\n" + written.map { "  \($0)\n" }.joined()
+        let list = "Wrote:\n" + written.map { "  \($0.displayEscaped)\n" }.joined()
         if json { Console.printError(list) } else { print("\n" + list, terminator: "") }
       }
       Console.report(summary.warnings)
@@ -67,18 +70,52 @@ struct Run: ParsableCommand {
 }
 
 extension Job {
-  /// The files' fingerprints and the stable creation time, for the workbooks.
+  /// The files' fingerprints (of the bytes read: the budget's from the first pass, which
+  /// every later pass reads again) and the stable creation time, for the workbooks.
   func sources() throws -> RunSources {
-    func digest(_ path: String) throws -> String {
-      do { return try FileDigest.sha256(path: path) } catch {
-        throw OutputError("cannot read \(path) to fingerprint it: \(error)")
-      }
+    guard let budgetSHA256 else {
+      throw OutputError("the budget's fingerprint is not known before it has been read")
     }
     return RunSources(
-      rulesPath: rulesPath, rulesSHA256: try digest(rulesPath), budgetPath: budgetPath,
-      budgetSHA256: try digest(budgetPath), toolVersion: Apportion.configuration.version,
+      rulesPath: rulesPath, rulesSHA256: rulesSHA256, budgetPath: budgetPath,
+      budgetSHA256: budgetSHA256, toolVersion: Apportion.configuration.version,
       created: RunSources.creationTime(
         year: ruleSet.year,
         sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]))
+  }
+}
+
+/// Checks, before any workbook is started, that the output folder can be written, so that
+/// the usual problems are said in plain words.
+enum OutputFolder {
+  static func check(_ path: String) throws {
+    let manager = FileManager.default
+    var folder = path
+    var isDirectory: ObjCBool = false
+    // The folder, or the nearest folder above it that exists (it will be created in it).
+    while !manager.fileExists(atPath: folder, isDirectory: &isDirectory) {
+      folder = parent(of: folder)
+    }
+    guard isDirectory.boolValue else {
+      throw OutputError(
+        folder == path
+          ? "cannot write the workbooks into \(path): it is a file, not a folder"
+          : "cannot create the folder \(path): \(folder) is a file, not a folder")
+    }
+    guard manager.isWritableFile(atPath: folder), manager.isExecutableFile(atPath: folder) else {
+      throw OutputError(
+        folder == path
+          ? "cannot write the workbooks into \(path): permission denied"
+          : "cannot create the folder \(path) in \(folder): permission denied")
+    }
+  }
+
+  /// The folder a path is in: `a/b` → `a`, `a` → `.`, `/a` → `/`.
+  static func parent(of path: String) -> String {
+    var parts = path.split(separator: "/", omittingEmptySubsequences: true)
+    guard !parts.isEmpty else { return path.hasPrefix("/") ? "/" : "." }
+    parts.removeLast()
+    if parts.isEmpty { return path.hasPrefix("/") ? "/" : "." }
+    return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
   }
 }

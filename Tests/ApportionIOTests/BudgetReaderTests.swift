@@ -42,15 +42,15 @@ struct BudgetErrorCase: Sendable, CustomTestStringConvertible {
 
 let budgetErrorCases: [BudgetErrorCase] = [
   BudgetErrorCase(
-    name: "an empty file", text: "", error: "b.csv: error: the budget is empty",
+    name: "an empty file", text: "", error: "b.csv:1:1: error: the budget is empty",
     hint: "id,description,amount"),
   BudgetErrorCase(
     name: "no amount column", text: "id,description,cost\nA,a,1\n",
-    error: "b.csv:1: error: the budget has no 'amount' column",
+    error: "b.csv:1:1: error: the budget has no 'amount' column",
     hint: "it has: id, description, cost"),
   BudgetErrorCase(
     name: "no id column", text: "ref,description,amount\nA,a,1\n",
-    error: "b.csv:1: error: the budget has no 'id' column"),
+    error: "b.csv:1:1: error: the budget has no 'id' column"),
   BudgetErrorCase(
     name: "a column named twice (in another case)", text: "id,description,amount,Amount\n",
     error: "b.csv:1:23: error: column 'Amount' appears twice in the header row",
@@ -170,7 +170,9 @@ struct BudgetReaderTests {
       _ = try BudgetReader(path: "/nonexistent/budget.csv")
       Issue.record("opened a missing file")
     } catch {
-      #expect(error.description.hasPrefix("/nonexistent/budget.csv: error: cannot open the budget"))
+      #expect(
+        error.description.hasPrefix(
+          "/nonexistent/budget.csv: error: cannot read the budget: no such file"))
     }
   }
 

@@ -111,8 +111,8 @@ struct CSVErrorTests {
   @Test("messages and hints say what to do")
   func messages() {
     let utf8 = CSVError.invalidUTF8(line: 1, column: 1)
-    #expect(utf8.message == "not valid UTF-8")
-    #expect(utf8.hint == "save the file as UTF-8 (CSV UTF-8 in Excel)")
+    #expect(utf8.message == "the file is not UTF-8 text: the character here cannot be read")
+    #expect(utf8.hint == "save the file as UTF-8 (in Excel: Save As, CSV UTF-8)")
     let unterminated = CSVError.unterminatedQuote(line: 1, column: 1)
     #expect(unterminated.message == "quoted field starting here is never closed")
     let stray = CSVError.strayQuote(line: 4, column: 2)

@@ -126,41 +126,44 @@ let ruleErrorCases: [RuleErrorCase] = [
     name: "a rule without a name", text: ruleFileHeader + "  - basis: equal\n",
     place: "10:5", message: "a rule has no 'name'"),
   RuleErrorCase(
-    name: "rules not a list", text: "year: x\npartners: [{ id: a }]\nrules: { name: R }\n",
+    name: "rules not a list", text: "year: 2016-17\npartners: [{ id: a }]\nrules: { name: R }\n",
     place: "3:8", message: "rules must be a list"),
   RuleErrorCase(
-    name: "no rules", text: "year: x\npartners: [{ id: a }]\nrules: []\n",
-    place: "", message: "the rule file has no rules"),
+    name: "no rules", text: "year: 2016-17\npartners: [{ id: a }]\nrules: []\n",
+    place: "3:8", message: "the rule file has no rules"),
   RuleErrorCase(
-    name: "no partners key", text: "year: x\nrules: []\n",
+    name: "no partners key", text: "year: 2016-17\nrules: []\n",
     place: "1:1", message: "the rule file has no 'partners'"),
   RuleErrorCase(
-    name: "a partner listed twice", text: "year: x\npartners: [{ id: a }, { id: A }]\nrules: []\n",
-    place: "2:29", message: "partner 'A' is listed twice"),
+    name: "a partner listed twice",
+    text: "year: 2016-17\npartners: [{ id: a }, { id: A }]\nrules: []\n",
+    place: "2:29",
+    message: "partner id 'A' is already the id of partner 'a' (line 2), ignoring case"),
   RuleErrorCase(
     name: "a partner id with a space",
-    text: "year: x\npartners: [{ id: \"a b\" }]\nrules:\n  - { name: R, basis: equal }\n",
-    place: "2:18", message: "partner id 'a b' must be letters, digits"),
+    text: "year: 2016-17\npartners: [{ id: \"a b\" }]\nrules:\n  - { name: R, basis: equal }\n",
+    place: "2:18", message: "partner id 'a b' has a space in it"),
   RuleErrorCase(
     name: "two hosts",
-    text: "year: x\npartners: [{ id: a, host: true }, { id: b, host: yes }]\nrules: []\n",
+    text: "year: 2016-17\npartners: [{ id: a, host: true }, { id: b, host: yes }]\nrules: []\n",
     place: "2:11", message: "more than one partner is marked host: true"),
   RuleErrorCase(
     name: "a currency other than GBP",
-    text: "year: x\ncurrency: EUR\npartners: [{ id: a }]\nrules:\n  - { name: R, basis: equal }\n",
+    text:
+      "year: 2016-17\ncurrency: EUR\npartners: [{ id: a }]\nrules:\n  - { name: R, basis: equal }\n",
     place: "2:11", message: "currency 'EUR' is not supported"),
   RuleErrorCase(
     name: "YAML syntax error: unclosed bracket",
     text: "year: 2016-17\npartners: [ { id: brent }, { id: lewisham ]\nrules: []\n",
-    place: "2:43", message: "not valid YAML"),
+    place: "2:43", message: "a mapping in { } is not closed"),
   RuleErrorCase(
     name: "YAML syntax error: bad indentation",
-    text: "year: x\npartners:\n  - { id: a }\n rules: []\n",
-    place: "4:2", message: "not valid YAML"),
+    text: "year: 2016-17\npartners:\n  - { id: a }\n rules: []\n",
+    place: "4:2", message: "the indentation here does not line up with the lines above"),
   RuleErrorCase(
-    name: "a key twice", text: "year: x\nyear: y\npartners: [{ id: a }]\nrules: []\n",
-    place: "1:1", message: "not valid YAML: a key appears twice in one mapping: year"),
-  RuleErrorCase(name: "an empty file", text: "", place: "", message: "the file is empty"),
+    name: "a key twice", text: "year: 2016-17\nyear: y\npartners: [{ id: a }]\nrules: []\n",
+    place: "2:1", message: "'year' is written twice in the same mapping"),
+  RuleErrorCase(name: "an empty file", text: "", place: "1:1", message: "the rule file is empty"),
   RuleErrorCase(
     name: "not a mapping", text: "- a\n- b\n", place: "1:1",
     message: "the rule file must be a mapping of keys to values"),
@@ -208,7 +211,8 @@ struct RuleFileDiagnosticTests {
     } catch {
       #expect(
         error.description
-          == "/nonexistent/rules.yaml: error: cannot read the rule file\n  hint: no such file")
+          == "/nonexistent/rules.yaml: error: cannot read the rule file: no such file\n"
+          + "  hint: check the path; the rule file is a YAML text file")
     }
   }
 }

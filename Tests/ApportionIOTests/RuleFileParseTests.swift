@@ -249,7 +249,7 @@ struct RuleFileParseTests {
   @Test("a partner without a name is named by its id")
   func partnerNameDefaultsToID() throws {
     let text =
-      "year: x\npartners: [{ id: a }, { id: b, name: Bee }]\nrules:\n  - name: R\n"
+      "year: 2016-17\npartners: [{ id: a }, { id: b, name: Bee }]\nrules:\n  - name: R\n"
       + "    basis: equal\n"
     let file = try RuleFile.parse(text, file: "t.yaml")
     #expect(file.ruleSet.partners.map(\.name) == ["a", "Bee"])

@@ -50,12 +50,20 @@ enum CLI {
     return try Data(contentsOf: url)
   }
 
-  /// Runs `apportion` with these arguments in `directory` (the package root by default).
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> CLIResult {
+  /// Runs `apportion` with these arguments in `directory` (the package root by default),
+  /// with `stdin` on a pipe as its standard input (none by default) and `environment` added
+  /// to this process's.
+  static func run(
+    _ arguments: [String], in directory: URL? = nil, stdin: Data? = nil,
+    environment: [String: String] = [:]
+  ) throws -> CLIResult {
     let process = Process()
     process.executableURL = try executable()
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? packageRoot
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     // Files, not pipes: a large output cannot fill a pipe and stall the process.
     let scratch = try TemporaryFolder()
     defer { scratch.remove() }
@@ -67,8 +75,17 @@ enum CLI {
     let errHandle = try FileHandle(forWritingTo: err)
     process.standardOutput = outHandle
     process.standardError = errHandle
-    process.standardInput = FileHandle.nullDevice
+    let input = stdin.map { _ in Pipe() }
+    process.standardInput = input ?? FileHandle.nullDevice
     try process.run()
+    if let input, let stdin {
+      // A real pipe (not a file), written while the process reads, then closed.
+      let writer = Thread {
+        try? input.fileHandleForWriting.write(contentsOf: stdin)
+        try? input.fileHandleForWriting.close()
+      }
+      writer.start()
+    }
     process.waitUntilExit()
     try outHandle.close()
     try errHandle.close()

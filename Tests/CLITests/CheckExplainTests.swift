@@ -96,7 +96,7 @@ struct CheckExplainTests {
     #expect(result.stdout.isEmpty)
     #expect(
       result.stderr.hasPrefix(
-        "Samples/2016-17/budget.csv: error: no line has the id 'NO-SUCH'"))
+        "Samples/2016-17/budget.csv:1:1: error: no line has the id 'NO-SUCH'"))
   }
 
   @Test("--help documents the exit statuses")

@@ -98,7 +98,7 @@ let errorCases: [ErrorCase] = [
   ErrorCase(
     name: "YAML syntax error",
     rules: "year: 2016-17\npartners: [ { id: brent }, { id: lewisham ]\nrules: []\n",
-    error: "r.yaml:2:43: error: not valid YAML", hint: "closed"),
+    error: "r.yaml:2:43: error: a mapping in { } is not closed", hint: "'{' has its '}'"),
   ErrorCase(
     name: "unknown basis",
     rules: rulesHeader + "  - name: E\n    basis: equall\n",
@@ -120,7 +120,7 @@ let errorCases: [ErrorCase] = [
     name: "missing amount column",
     rules: rulesHeader + "  - name: All\n    basis: equal\n",
     budget: "id,description,cost\nA,a,1.00\n",
-    error: "b.csv:1: error: the budget has no 'amount' column", hint: "id, description, cost"),
+    error: "b.csv:1:1: error: the budget has no 'amount' column", hint: "id, description, cost"),
   ErrorCase(
     name: "unterminated quote",
     budget: budgetHeader + "X1,\"Other,1.00,supplies,,\n",
@@ -152,11 +152,11 @@ let errorCases: [ErrorCase] = [
   ErrorCase(
     name: "missing rule file",
     arguments: ["run", "--json", "--rules", "nope.yaml", "--budget", "b.csv"],
-    error: "nope.yaml: error: cannot read the rule file", hint: "no such file"),
+    error: "nope.yaml: error: cannot read the rule file: no such file", hint: "check the path"),
   ErrorCase(
     name: "missing budget",
     arguments: ["run", "--json", "--rules", "r.yaml", "--budget", "nope.csv"],
-    error: "nope.csv: error: cannot open the budget", hint: "check the path"),
+    error: "nope.csv: error: cannot read the budget: no such file", hint: "check the path"),
   ErrorCase(
     name: "missing sample folder",
     arguments: ["run", "--json", "no-such-sample"],

@@ -1,4 +1,14 @@
-/// A financial year: 1 April to 31 March, written `2016-17` (or `2016/17`).
+/// A financial year: 1 April to 31 March, written as UK public bodies write it: its first
+/// calendar year, a `-` or `/`, and the last two digits of the next: `2016-17` or `2016/17`.
+/// A rule file keeps the year as written (reports and workbooks show it so); the workbooks'
+/// creation date is 1 April of the first year, so the first year is from 1971 to 9998.
+///
+/// | written | |
+/// | --- | --- |
+/// | `2016-17`, `2016/17`, `1999-00`, `2099-00` | accepted |
+/// | `hello`, `2016`, `2016-2017`, `16-17`, `2016 - 17` | not a financial year |
+/// | `2016-18` | the years do not follow on |
+/// | `1969-70`, `9999-00` | outside 1971-72 to 9998-99 |
 ///
 /// Its twelve months are numbered 0 (April) to 11 (March). Part-year membership, month
 /// phasing and the monthly recharge schedule all count in these months.
@@ -17,22 +27,45 @@ public struct FinancialYear: Sendable, Hashable, CustomStringConvertible {
 
   public init(startYear: Int) { self.startYear = startYear }
 
-  /// Reads `2016-17`, `2016/17` or `2016-2017`: the second year must follow the first.
+  /// Reads `2016-17` or `2016/17`.
   ///
-  /// - Throws: ``CalendarError`` when the text is not a financial year.
+  /// - Throws: ``CalendarError/notAYear(_:)`` saying why the text is not a financial year.
   public init(parsing text: String) throws(CalendarError) {
-    let trimmed = BudgetLine.trimmed(text)
-    let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == "/" })
-    guard parts.count == 2, parts[0].count == 4,
-      parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-      let first = Int(parts[0]), let second = Int(parts[1]), (1900...9998).contains(first)
-    else { throw .notAYear(text) }
-    let expected = parts[1].count == 2 ? (first + 1) % 100 : first + 1
-    guard parts[1].count == 2 || parts[1].count == 4, second == expected else {
-      throw .notAYear(text)
-    }
-    startYear = first
+    if let problem = Self.problem(with: text) { throw .notAYear(problem) }
+    startYear = Int(String(text.unicodeScalars.prefix(4))) ?? 0
   }
+
+  /// The earliest and latest first years.
+  public static let firstYears = 1971...9998
+
+  /// Why `text` is not a financial year, or nil when it is one.
+  ///
+  /// ```swift
+  /// FinancialYear.problem(with: "2016-17")  // nil
+  /// FinancialYear.problem(with: "hello")    // "'hello' is not a financial year"
+  /// ```
+  public static func problem(with text: String) -> String? {
+    let characters = Array(text.unicodeScalars)
+    guard characters.count == 7, characters[4] == "-" || characters[4] == "/",
+      let first = Int(String(String.UnicodeScalarView(characters[0..<4]))),
+      let second = Int(String(String.UnicodeScalarView(characters[5..<7]))),
+      characters.enumerated().allSatisfy({ $0.offset == 4 || ("0"..."9").contains($0.element) })
+    else {
+      return "'\(text)' is not a financial year"
+    }
+    guard second == (first + 1) % 100 else {
+      let next = (first + 1) % 100
+      return "'\(text)' is not a financial year: the year after \(first) ends in "
+        + "\(next < 10 ? "0" : "")\(next), not \(characters[5])\(characters[6])"
+    }
+    guard firstYears.contains(first) else {
+      return "the financial year '\(text)' is outside 1971-72 to 9998-99"
+    }
+    return nil
+  }
+
+  /// The hint that goes with a problem.
+  public static let hint = "write the financial year as 2016-17 or 2016/17"
 
   /// `2016-17`.
   public var description: String {
@@ -110,6 +143,7 @@ public struct FinancialYear: Sendable, Hashable, CustomStringConvertible {
 
 /// Why a year or date was refused; its `description` is a phrase for messages.
 public enum CalendarError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// Why a text is not a financial year (``FinancialYear/problem(with:)``).
   case notAYear(String)
   case notADate(String)
   case notFirstOfMonth(String)
@@ -118,8 +152,8 @@ public enum CalendarError: Error, Sendable, Hashable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .notAYear(let text):
-      return "'\(text)' is not a financial year; write it like 2016-17"
+    case .notAYear(let problem):
+      return problem
     case .notADate(let text): return "'\(text)' is not a date; write it like 2017-11-01"
     case .notFirstOfMonth(let text):
       return "'\(text)' is not the first day of a month; a partner joins on the 1st"

@@ -120,6 +120,31 @@ struct RuleCompiler {
     for partner in ruleSet.partners where !seen.insert(partner.id).inserted {
       diagnostics.append(Diagnostic(at: nil, "partner '\(partner.id)' is listed twice"))
     }
+    // A budget column names a partner by id or name, compared as values are (ignoring case
+    // and surrounding spaces): a rule that reads partners from a column must be able to tell
+    // every partner from every other, or a line would silently go to the first.
+    guard ruleSet.rules.contains(where: { $0.basis.readsPartnerFromColumn }) else { return }
+    var owner: [String: Int] = [:]
+    for (index, partner) in ruleSet.partners.enumerated() {
+      for key in Set([normalised(partner.id.rawValue), normalised(partner.name)]) {
+        if key.isEmpty {
+          diagnostics.append(
+            Diagnostic(
+              at: nil, "partner '\(partner.id)' has an empty name",
+              hint: "give it a name, or leave 'name' out to use the id"))
+        } else if let other = owner[key], other != index {
+          let first = ruleSet.partners[other]
+          diagnostics.append(
+            Diagnostic(
+              at: nil,
+              "partners '\(first.id)' and '\(partner.id)' cannot be told apart in a budget "
+                + "column: both are called '\(key)'",
+              hint: "ids and names are compared ignoring case; make them all different"))
+        } else {
+          owner[key] = index
+        }
+      }
+    }
   }
 
   /// The column's position in the budget; `nil` when it has none (reported) or when there is
@@ -303,5 +328,18 @@ struct RuleCompiler {
     let membersTotal = members.reduce(0, +)
     guard membersTotal > 0 else { return failNoMember(rule) }
     return fixed(members, denominator: membersTotal)
+  }
+}
+
+extension Basis {
+  /// True when the basis, or a part of a carve-out, charges lines to the partner named in a
+  /// budget column.
+  var readsPartnerFromColumn: Bool {
+    switch self {
+    case .directByColumn: return true
+    case .equal, .percentages, .driver, .direct: return false
+    case .carve(_, let to, let rest):
+      return to.readsPartnerFromColumn || rest.readsPartnerFromColumn
+    }
   }
 }

@@ -19,7 +19,9 @@ public struct BudgetSchema: Sendable {
       let key = Self.key(name)
       let location = position < locations.count ? locations[position] : nil
       if key.isEmpty {
-        throw Diagnostic(at: location, "column \(position + 1) has no name in the header row")
+        throw Diagnostic(
+          at: location, "column \(position + 1) has no name in the header row",
+          hint: "name every column, or remove the empty one (a comma too many?)")
       }
       if let earlier = index[key] {
         throw Diagnostic(
@@ -30,8 +32,9 @@ public struct BudgetSchema: Sendable {
     }
     self.index = index
     for required in ["id", "description", "amount"] where index[required] == nil {
+      // The header row as a whole: its first line, first column.
       throw Diagnostic(
-        at: locations.first.map { SourceLocation(file: $0.file, line: $0.line) },
+        at: locations.first.map { SourceLocation(file: $0.file, line: $0.line, column: 1) },
         "the budget has no '\(required)' column",
         hint: "the header row must name id, description and amount; it has: "
           + columns.joined(separator: ", "))
@@ -62,10 +65,16 @@ public struct BudgetLine: Sendable {
   public let location: SourceLocation
   /// The column of each field on its line, for messages about one field.
   public let columns: [Int]
+  /// The line each field starts on, for messages about one field: after a quoted field that
+  /// spans lines, the fields that follow it are on a later line than the row's start.
+  public let lines: [Int]
 
+  /// - Parameters:
+  ///   - columns: each field's column, for messages (none: the row's place is used).
+  ///   - lines: each field's line, when the row spans several (none: the row's line).
   public init(
     id: String, description: String, amount: Money, values: [String],
-    location: SourceLocation, columns: [Int] = []
+    location: SourceLocation, columns: [Int] = [], lines: [Int] = []
   ) {
     self.id = id
     self.description = description
@@ -73,6 +82,7 @@ public struct BudgetLine: Sendable {
     self.values = values
     self.location = location
     self.columns = columns
+    self.lines = lines
   }
 
   /// A field as ids, descriptions and column names are read: without surrounding white space.
@@ -84,6 +94,7 @@ public struct BudgetLine: Sendable {
   public func location(ofField position: Int) -> SourceLocation {
     var place = location
     if position < columns.count { place.column = columns[position] }
+    if position < lines.count { place.line = lines[position] }
     return place
   }
 

@@ -1,7 +1,10 @@
 /// An error or warning for a person: where, what, and how to fix it.
 ///
 /// Reads as one line, `Rules/x.yaml:14:9: error: percentages add up to 99.5%, expected 100%`,
-/// followed by an indented hint when there is one.
+/// followed by an indented hint when there is one. Text from the inputs in the place, the
+/// message or the hint is shown with control characters escaped (see
+/// ``Swift/StringProtocol/displayEscaped``), so a message is always one line and a hint
+/// another.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
   public enum Severity: String, Sendable { case error, warning }
 
@@ -21,9 +24,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
   }
 
   public var description: String {
-    var text = location.map { "\($0): " } ?? ""
-    text += "\(severity.rawValue): \(message)"
-    if let hint { text += "\n  hint: \(hint)" }
+    var text = location.map { "\($0)".displayEscaped + ": " } ?? ""
+    text += "\(severity.rawValue): \(message.displayEscaped)"
+    if let hint { text += "\n  hint: \(hint.displayEscaped)" }
     return text
   }
 }

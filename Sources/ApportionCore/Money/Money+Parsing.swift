@@ -45,6 +45,9 @@ extension Money {
         chars = chars.dropFirst()
       }
     }
+    guard chars.contains(where: \.isASCIIDigit) else {
+      throw .invalid("'\(text)' is not an amount: it has no digits")
+    }
     let parts = chars.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count <= 2 else { throw .invalid("'\(text)' has more than one decimal point") }
     let whole = parts[0]
@@ -55,8 +58,8 @@ extension Money {
     if parts.count == 2 && fraction.isEmpty {
       throw .invalid("'\(text)' has no digits after the decimal point")
     }
-    guard fraction.allSatisfy(\.isASCIIDigit) else {
-      throw .invalid("'\(text)' is not an amount (expected digits after the decimal point)")
+    if let bad = fraction.first(where: { !$0.isASCIIDigit }) {
+      throw .invalid("'\(text)' is not an amount: \(Self.describe(bad)) after the decimal point")
     }
     guard fraction.count <= 2 else {
       throw .invalid(
@@ -104,8 +107,9 @@ extension Money {
   private static func wholeDigits(_ whole: Substring, text: String) throws(MoneyError)
     -> [Character]
   {
-    guard whole.allSatisfy({ $0.isASCIIDigit || $0 == "," }) else {
-      throw .invalid("'\(text)' is not an amount (unexpected characters)")
+    if let bad = whole.first(where: { !$0.isASCIIDigit && $0 != "," }) {
+      let place = bad == "-" || bad == "(" ? "in the wrong place" : "in it"
+      throw .invalid("'\(text)' is not an amount: it has \(describe(bad)) \(place)")
     }
     if whole.contains(",") {
       let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
@@ -116,6 +120,16 @@ extension Money {
       }
     }
     return whole.filter { $0 != "," }.map { $0 }
+  }
+
+  /// A character in words for a message: `a space`, `'e'`, `an invisible space (U+00A0)`.
+  private static func describe(_ character: Character) -> String {
+    if character == " " { return "a space" }
+    if character.isWhitespace, let scalar = character.unicodeScalars.first {
+      let hex = String(scalar.value, radix: 16, uppercase: true)
+      return "an invisible space (U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex))"
+    }
+    return "'\(character)'"
   }
 }
 

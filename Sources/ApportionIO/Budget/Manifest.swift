@@ -12,14 +12,29 @@ import Yams
 public struct Manifest: Sendable {
   public var rules: String?
   public var budget: String?
+  /// The manifest file, when it was read from one.
+  public var file: String?
 
-  public init(rules: String? = nil, budget: String? = nil) {
+  public init(rules: String? = nil, budget: String? = nil, file: String? = nil) {
     self.rules = rules
     self.budget = budget
+    self.file = file
   }
 
   /// The manifest's file name inside a sample folder.
   public static let fileName = "manifest.yaml"
+
+  /// The error for a manifest that does not name a file the command needs.
+  ///
+  /// - Parameter key: `rules` or `budget`.
+  public func missing(_ key: String) -> Diagnostic {
+    let flag = key == "rules" ? "--rules" : "--budget"
+    let example = key == "rules" ? "rules: ../../Rules/brent-lewisham.yaml" : "budget: budget.csv"
+    return Diagnostic(
+      at: SourceLocation(file: file ?? Self.fileName, line: 1, column: 1),
+      "the manifest does not name \(key == "rules" ? "a rule file" : "a budget")",
+      hint: "add a line such as '\(example)' (relative to the manifest), or give \(flag)")
+  }
 
   /// Reads a manifest from a folder (its `manifest.yaml`) or a manifest file.
   public static func load(_ path: String) throws(DiagnosticList) -> Manifest {
@@ -32,16 +47,17 @@ public struct Manifest: Sendable {
       ])
     }
     let file = isDirectory.boolValue ? (path as NSString).appendingPathComponent(fileName) : path
-    let text: String
-    do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
+    if isDirectory.boolValue, !FileManager.default.fileExists(atPath: file) {
       throw DiagnosticList([
         Diagnostic(
-          at: SourceLocation(file: file), "cannot read the manifest",
-          hint: "a sample folder needs a manifest.yaml naming 'rules' and 'budget'")
+          at: SourceLocation(file: path), "the folder has no \(fileName)",
+          hint: "a sample folder needs a manifest.yaml naming its rules and budget; or use "
+            + "--rules and --budget")
       ])
     }
-    var reader = YAMLReader(file: file)
-    var manifest = Manifest()
+    let text = try RuleFile.readText(file, what: "the manifest", limit: InputLimits.manifestBytes)
+    var reader = YAMLReader(file: file, what: "the manifest")
+    var manifest = Manifest(file: file)
     if let root = reader.root(text),
       let fields = reader.fields(root, what: "the manifest", allowed: ["rules", "budget"])
     {
@@ -49,9 +65,21 @@ public struct Manifest: Sendable {
       func resolve(_ value: String) -> String {
         value.hasPrefix("/") ? value : normalisedPath(base + "/" + value)
       }
-      manifest.rules = fields["rules"].flatMap { reader.text($0.value, what: "rules") }.map(resolve)
-      manifest.budget = fields["budget"].flatMap { reader.text($0.value, what: "budget") }
-        .map(resolve)
+      func path(_ key: String) -> String? {
+        guard let node = fields[key]?.value, let value = reader.text(node, what: "'\(key)'")
+        else { return nil }
+        guard !BudgetLine.trimmed(value).isEmpty else {
+          reader.error(
+            node, "'\(key)' names no file",
+            hint:
+              "write a path, e.g. \(key == "rules" ? "../../Rules/brent-lewisham.yaml" : "budget.csv")"
+          )
+          return nil
+        }
+        return resolve(value)
+      }
+      manifest.rules = path("rules")
+      manifest.budget = path("budget")
     }
     let errors = reader.diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty { throw DiagnosticList(errors) }

@@ -29,8 +29,9 @@ package struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
 extension CSVError {
   static func invalidUTF8(line: Int, column: Int) -> CSVError {
     CSVError(
-      line: line, column: column, message: "not valid UTF-8",
-      hint: "save the file as UTF-8 (CSV UTF-8 in Excel)")
+      line: line, column: column,
+      message: "the file is not UTF-8 text: the character here cannot be read",
+      hint: "save the file as UTF-8 (in Excel: Save As, CSV UTF-8)")
   }
 
   static func unterminatedQuote(line: Int, column: Int) -> CSVError {

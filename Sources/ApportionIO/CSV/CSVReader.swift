@@ -31,6 +31,8 @@ package final class CSVReader {
   private enum Source {
     case file(descriptor: Int32, path: String)
     case memory([UInt8])
+    /// A descriptor someone else owns (and closes); `tap` sees every chunk read.
+    case stream(descriptor: Int32, tap: (UnsafeBufferPointer<UInt8>) -> Void)
   }
 
   package static let defaultChunkSize = 64 * 1024
@@ -69,17 +71,29 @@ package final class CSVReader {
       descriptor = open(path, O_RDONLY | O_CLOEXEC)
     } while descriptor < 0 && errno == EINTR
     guard descriptor >= 0 else {
-      throw CSVError(line: 0, column: 0, message: "cannot open '\(path)': \(Self.lastError())")
+      throw CSVError(
+        line: 0, column: 0, message: "cannot open '\(path)': \(InputFile.reason(errno))")
     }
     var status = stat()
     if fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
       close(descriptor)
       throw CSVError(
-        line: 0, column: 0, message: "cannot read '\(path)': it is a directory, not a file")
+        line: 0, column: 0, message: "cannot read '\(path)': \(InputFile.reason(EISDIR))")
     }
     source = .file(descriptor: descriptor, path: path)
     buffer = .allocate(capacity: max(chunkSize, 1))
     parser = CSVParser(maxRecordBytes: maxRecordBytes)
+  }
+
+  /// Reads from an open descriptor, which the caller keeps and closes, handing every chunk
+  /// read to `tap` as well as to the parser (to fingerprint or copy the bytes as they pass).
+  init(
+    descriptor: Int32, chunkSize: Int = CSVReader.defaultChunkSize,
+    tap: @escaping (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    source = .stream(descriptor: descriptor, tap: tap)
+    buffer = .allocate(capacity: max(chunkSize, 1))
+    parser = CSVParser(maxRecordBytes: CSVReader.maxRecordBytes)
   }
 
   /// Reads `bytes`, handing the parser `chunkSize` bytes at a time and allowing records of
@@ -139,12 +153,18 @@ package final class CSVReader {
         if errno == EINTR { continue }
         throw CSVError(
           line: parser.line, column: parser.column,
-          message: "cannot read '\(path)': \(Self.lastError())")
+          message: "cannot read '\(path)': \(InputFile.reason(errno))")
+      }
+    case .stream(let descriptor, let tap):
+      while true {
+        let count = read(descriptor, buffer.baseAddress, buffer.count)
+        if count > 0 { tap(UnsafeBufferPointer(rebasing: buffer[0..<count])) }
+        if count >= 0 { return count }
+        if errno == EINTR { continue }
+        throw CSVError(
+          line: parser.line, column: parser.column,
+          message: "the file could not be read here: \(InputFile.reason(errno))")
       }
     }
-  }
-
-  private static func lastError() -> String {
-    String(cString: strerror(errno))
   }
 }

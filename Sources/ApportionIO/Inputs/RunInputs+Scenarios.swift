@@ -14,7 +14,7 @@ extension RunInputs {
             + "or use --rules and --budget")
       ])
     }
-    if !isDirectory.boolValue, try isScenario(path) {
+    if try isScenario(path) {
       return try loadScenario(path, visiting: visiting)
     }
     let manifest = try Manifest.load(path)
@@ -33,8 +33,13 @@ extension RunInputs {
     return inputs
   }
 
-  /// True for a YAML file whose top level has `changes:` (a scenario, not a manifest).
-  static func isScenario(_ path: String) throws(DiagnosticList) -> Bool {
+  /// True for a YAML file whose top level has `changes:` (a scenario, not a manifest or a
+  /// sample folder).
+  public static func isScenario(_ path: String) throws(DiagnosticList) -> Bool {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+      !isDirectory.boolValue
+    else { return false }
     guard let text = try? String(contentsOfFile: path, encoding: .utf8),
       let root = try? Yams.compose(yaml: text), case .mapping(let mapping) = root
     else { return false }

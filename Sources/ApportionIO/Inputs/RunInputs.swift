@@ -22,6 +22,8 @@ public struct RunInputs: Sendable {
   /// Warnings from reading the rule file.
   public var warnings: [Diagnostic]
   public var rulesPath: String
+  /// The SHA-256 of the rule file's bytes, as read.
+  public var rulesSHA256: String
   public var budgetPath: String?
   /// The scenario files applied, base first.
   public var scenarioPaths: [String] = []
@@ -38,6 +40,7 @@ public struct RunInputs: Sendable {
     self.ruleSet = file.ruleSet
     self.warnings = file.warnings
     self.rulesPath = rulesPath
+    self.rulesSHA256 = file.sha256
     self.budgetPath = budgetPath
   }
 
@@ -48,7 +51,7 @@ public struct RunInputs: Sendable {
   }
 
   /// The last path component without its extension: `Samples/2016-17` → `2016-17`.
-  static func stem(of path: String) -> String {
+  public static func stem(of path: String) -> String {
     let last = (path as NSString).lastPathComponent
     let stem = (last as NSString).deletingPathExtension
     return stem.isEmpty || stem == "." ? "base" : stem

@@ -1,21 +1,26 @@
 import ApportionCore
 
 /// The texts `apportion` prints for people: the run summary, the rules in words, and the
-/// explanation of one line. Each reads the engine's results; none computes money.
+/// explanation of one line. Each reads the engine's results; none computes money. Every text
+/// from the inputs is shown with its control characters escaped
+/// (``Swift/StringProtocol/displayEscaped``), so a budget or rule file cannot act on the
+/// terminal or break a line of the report.
 public enum Reports {
   /// The terminal summary of a run: each partner's total per rule and overall, and a line
   /// confirming that the parts add up to the total.
   public static func summary(_ summary: Summary, job: Job) -> String {
     let ruleSet = job.ruleSet
-    var out = "\(ruleSet.agreement), \(ruleSet.year) (\(ruleSet.currency))\n"
-    out += "rules:  \(job.rulesPath)\nbudget: \(job.budgetPath) (\(summary.lineCount) lines)\n"
-    for path in job.inputs.scenarioPaths { out += "scenario: \(path)\n" }
-    if !job.inputs.scenarioPaths.isEmpty { out += "  (\(job.inputs.name))\n" }
+    var out = heading(ruleSet)
+    out += "rules:  \(job.rulesPath.displayEscaped)\n"
+    out += "budget: \(job.budgetPath.displayEscaped) (\(summary.lineCount) lines)\n"
+    for path in job.inputs.scenarioPaths { out += "scenario: \(path.displayEscaped)\n" }
+    if !job.inputs.scenarioPaths.isEmpty { out += "  (\(job.inputs.name.displayEscaped))\n" }
     out += "\n"
-    var table = TextTable(header: ["Rule", "Lines"] + ruleSet.partners.map(\.name) + ["Total"])
+    var table = TextTable(
+      header: ["Rule", "Lines"] + ruleSet.partners.map(\.name.displayEscaped) + ["Total"])
     for (index, rule) in summary.rules.enumerated() {
       table.add(
-        [rule.name, String(summary.ruleLineCounts[index])]
+        [rule.name.displayEscaped, String(summary.ruleLineCounts[index])]
           + summary.byRule[index].map(\.formatted) + [summary.ruleTotals[index].formatted],
         ruleAfter: index == summary.rules.count - 1)
     }
@@ -23,7 +28,9 @@ public enum Reports {
       ["Total", String(summary.lineCount)] + summary.partnerTotals.map(\.formatted)
         + [summary.total.formatted])
     out += table.render() + "\n"
-    let shares = zip(ruleSet.partners, summary.partnerTotals).map { "\($0.name) \($1.formatted)" }
+    let shares = zip(ruleSet.partners, summary.partnerTotals).map {
+      "\($0.name.displayEscaped) \($1.formatted)"
+    }
     if summary.partsAddUp {
       out +=
         "Check: \(shares.joined(separator: " + ")) = \(summary.total.formatted), "
@@ -36,25 +43,30 @@ public enum Reports {
 
   /// What the rules will do, in plain words, for `check`.
   public static func rules(_ ruleSet: RuleSet) -> String {
-    var out = "\(ruleSet.agreement), \(ruleSet.year) (\(ruleSet.currency))\n\nPartners:\n"
+    var out = heading(ruleSet) + "\nPartners:\n"
     for partner in ruleSet.partners {
-      out += "  \(partner.id)  \(partner.name)\(partner.isHost ? " (host)" : "")\n"
+      out +=
+        "  \(partner.id.rawValue.displayEscaped)  \(partner.name.displayEscaped)"
+        + "\(partner.isHost ? " (host)" : "")\n"
     }
     if !ruleSet.drivers.isEmpty {
       out += "\nDrivers:\n"
       for driver in ruleSet.drivers {
         out +=
-          "  \(driver.name): "
-          + driver.values.map { "\($0.partner) \($0.value)" }.joined(separator: ", ") + "\n"
+          "  \(driver.name.displayEscaped): "
+          + driver.values.map { "\($0.partner.rawValue.displayEscaped) \($0.value)" }
+          .joined(separator: ", ") + "\n"
       }
     }
     out += "\nEach budget line is taken by the first rule that matches it:\n"
     for (index, rule) in ruleSet.rules.enumerated() {
+      let takes =
+        rule.condition.isCatchAll ? "every other line" : "lines where \(rule.condition.summary)"
+      let basis = rule.basis.describe(partners: ruleSet.partners, drivers: ruleSet.drivers)
       out +=
-        "  \(index + 1). \(rule.name): "
-        + (rule.condition.isCatchAll ? "every other line" : "lines where \(rule.condition.summary)")
-        + ",\n     shared by \(rule.basis.describe(partners: ruleSet.partners, drivers: ruleSet.drivers)).\n"
-      if let note = rule.note { out += "     (\(note))\n" }
+        "  \(index + 1). \(rule.name.displayEscaped): \(takes.displayEscaped),\n"
+        + "     shared by \(basis.displayEscaped).\n"
+      if let note = rule.note { out += "     (\(note.displayEscaped))\n" }
     }
     if !ruleSet.rules.contains(where: \.condition.isCatchAll) {
       out += "  A line that no rule takes is an error (there is no catch-all rule).\n"
@@ -66,24 +78,29 @@ public enum Reports {
   public static func explanation(_ explanation: Explanation, line: BudgetLine, ruleSet: RuleSet)
     -> String
   {
-    var out = "Line \(line.id) (\(line.location)): \(line.description)\n"
+    var out =
+      "Line \(line.id.displayEscaped) (\(line.location.description.displayEscaped)): "
+      + "\(line.description.displayEscaped)\n"
     out += "Amount: \(line.amount.formatted)\n\n"
     for attempt in explanation.attempts {
       let verdict = attempt.matched ? "takes the line" : "does not match"
-      out += "Rule \(attempt.ruleIndex + 1), \(attempt.rule.name): \(verdict)\n"
+      out += "Rule \(attempt.ruleIndex + 1), \(attempt.rule.name.displayEscaped): \(verdict)\n"
       if attempt.checks.isEmpty { out += "  (no conditions: it takes every line)\n" }
       for check in attempt.checks {
+        let value = check.value.isEmpty ? "nothing" : "'\(check.value.displayEscaped)'"
         out +=
-          "  \(check.passed ? "yes" : "no "): \(check.condition)"
-          + " (the line has \(check.value.isEmpty ? "nothing" : "'\(check.value)'"))\n"
+          "  \(check.passed ? "yes" : "no "): \(check.condition.displayEscaped)"
+          + " (the line has \(value))\n"
       }
     }
     guard let result = explanation.result, let basis = explanation.basis else {
       return out + "\nNo rule takes this line: the run stops with an error.\n"
     }
-    out += "\nBasis: \(basis).\n"
+    out += "\nBasis: \(basis.displayEscaped).\n"
     for (column, value) in explanation.basisValues {
-      out += "  This line's \(column): \(value.isEmpty ? "(empty)" : value)\n"
+      out +=
+        "  This line's \(column.displayEscaped): "
+        + "\(value.isEmpty ? "(empty)" : value.displayEscaped)\n"
     }
     out +=
       "The rule had taken \(explanation.linesBefore) line(s) before this one; its rounding "
@@ -93,7 +110,7 @@ public enum Reports {
       let exact = result.exactShare(of: p)
       let difference = exact.difference(to: result.parts[p])
       table.add([
-        partner.name, result.sharePercentText(of: p) + "%", exact.poundsText(),
+        partner.name.displayEscaped, result.sharePercentText(of: p) + "%", exact.poundsText(),
         result.parts[p].formatted, difference.poundsText(),
       ])
     }
@@ -110,5 +127,11 @@ public enum Reports {
       out += months.render()
     }
     return out
+  }
+
+  /// The first line of a report: agreement, year and currency.
+  private static func heading(_ ruleSet: RuleSet) -> String {
+    "\(ruleSet.agreement.displayEscaped), \(ruleSet.year.displayEscaped) "
+      + "(\(ruleSet.currency.displayEscaped))\n"
   }
 }

@@ -26,8 +26,16 @@ struct RuleFileParser {
         root, what: "the rule file", allowed: RuleKeys.top,
         required: ["year", "partners", "rules"])
     else { return nil }
-    let agreement = top["agreement"].flatMap { reader.text($0.value, what: "agreement") }
-    let year = top["year"].flatMap { reader.text($0.value, what: "year") } ?? ""
+    let agreement = top["agreement"].flatMap { entry in
+      reader.text(entry.value, what: "agreement").map { checkAgreement($0, node: entry.value) }
+    }
+    var year = ""
+    if let node = top["year"]?.value, let value = reader.text(node, what: "year") {
+      if let problem = FinancialYear.problem(with: value) {
+        reader.error(node, problem, hint: FinancialYear.hint)
+      }
+      year = value
+    }
     var currency = "GBP"
     if let node = top["currency"]?.value, let value = reader.text(node, what: "currency") {
       if value != "GBP" {
@@ -44,6 +52,9 @@ struct RuleFileParser {
     var rules: [Rule] = []
     if let node = top["rules"]?.value {
       if case .sequence(let sequence) = node {
+        if sequence.isEmpty {
+          reader.error(node, "the rule file has no rules", hint: "add at least one rule")
+        }
         for item in sequence { if let rule = parseRule(item) { rules.append(rule) } }
         var seen: [String: Node] = [:]
         for (rule, item) in zip(rules, sequence) {
@@ -61,6 +72,18 @@ struct RuleFileParser {
       partners: partners, drivers: drivers, rules: rules, profiles: profiles)
   }
 
+  /// The agreement's title, which must fit the workbooks' printed page headers.
+  private mutating func checkAgreement(_ title: String, node: Node) -> String {
+    if InputLimits.headerLength(title) > InputLimits.agreementLength {
+      reader.error(
+        node,
+        "the agreement's title is \(InputLimits.headerLength(title)) characters long; the most "
+          + "is \(InputLimits.agreementLength) (an & counts as two)",
+        hint: "shorten it: it heads every printed page of the workbooks")
+    }
+    return title
+  }
+
   private mutating func parsePartners(_ node: Node, year: String) -> [Partner] {
     guard case .sequence(let sequence) = node, sequence.count > 0 else {
       reader.error(
@@ -68,41 +91,59 @@ struct RuleFileParser {
         hint: "- { id: brent, name: Brent, host: true }")
       return []
     }
+    if sequence.count > InputLimits.partners {
+      reader.error(
+        sequence[InputLimits.partners],
+        "the rule file lists \(sequence.count) partners; the most is \(InputLimits.partners)",
+        hint: "each partner gets a workbook and a column on the partnership's sheets")
+      return []
+    }
     var partners: [Partner] = []
+    var names = PartnerNames()
     for item in sequence {
       guard
         let fields = reader.fields(
           item, what: "a partner", allowed: RuleKeys.partner, required: ["id"]),
         let idNode = fields["id"]?.value, let id = reader.text(idNode, what: "a partner's id")
       else { continue }
-      if !Self.isValidID(id) {
+      if let problem = PartnerID.problem(with: id) {
+        reader.error(idNode, problem.message, hint: problem.hint)
+        continue
+      }
+      if let clash = names.clash("partner id", id, of: id) {
+        reader.error(idNode, clash, hint: PartnerNames.hint)
+        continue
+      }
+      let nameNode = fields["name"]?.value
+      let name = nameNode.flatMap { reader.text($0, what: "a partner's name") } ?? id
+      if let nameNode, let problem = Self.nameProblem(name, id: id) {
         reader.error(
-          idNode,
-          "partner id '\(id)' must be letters, digits, '-' or '_', starting with a "
-            + "letter or digit", hint: "ids name output files; put spaces in 'name' instead")
-        continue
+          nameNode, problem, hint: "the name is how reports and workbooks show the partner")
+      } else if let nameNode, let clash = names.clash("partner name", name, of: id) {
+        reader.error(nameNode, clash, hint: PartnerNames.hint)
       }
-      if partners.contains(where: { $0.id.rawValue.lowercased() == id.lowercased() }) {
-        reader.error(idNode, "partner '\(id)' is listed twice")
-        continue
-      }
-      let name = fields["name"].flatMap { reader.text($0.value, what: "a partner's name") } ?? id
+      names.add(id: id, name: name, line: idNode.mark?.line ?? 0)
       let host = fields["host"].flatMap { reader.bool($0.value, what: "host") } ?? false
       let membership = parseMembership(fields, year: year)
       partners.append(Partner(id: PartnerID(id), name: name, isHost: host, membership: membership))
     }
     if partners.filter(\.isHost).count > 1 {
-      reader.error(node, "more than one partner is marked host: true")
+      reader.error(
+        node, "more than one partner is marked host: true",
+        hint: "mark only the partner that hosts the service")
     }
     return partners
   }
 
-  static func isValidID(_ id: String) -> Bool {
-    guard let first = id.unicodeScalars.first, id.count <= 64 else { return false }
-    func ok(_ c: Unicode.Scalar) -> Bool {
-      c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-" || c == "_")
+  /// Why a partner's name cannot be used, or nil.
+  static func nameProblem(_ name: String, id: String) -> String? {
+    if BudgetLine.trimmed(name).isEmpty { return "partner '\(id)' has an empty name" }
+    let length = InputLimits.headerLength(name)
+    guard length <= InputLimits.partnerNameLength else {
+      return "partner '\(id)' has a name \(length) characters long; the most is "
+        + "\(InputLimits.partnerNameLength) (an & counts as two)"
     }
-    return ok(first) && first != "-" && first != "_" && id.unicodeScalars.allSatisfy(ok)
+    return nil
   }
 
   /// A partner id as written, checked against the partners.
@@ -111,6 +152,8 @@ struct RuleFileParser {
     if let match = partnerIDs.first(where: { $0.lowercased() == id.lowercased() }) {
       return PartnerID(match)
     }
+    // With no partners read (their own error says why), every name would be reported.
+    if partnerIDs.isEmpty { return nil }
     reader.error(
       node, "'\(id)' is not a partner",
       hint: DidYouMean.hint(for: id, in: partnerIDs)
@@ -122,6 +165,13 @@ struct RuleFileParser {
     guard let entries = reader.mapping(node, what: "drivers") else { return [] }
     var drivers: [Driver] = []
     for (name, key, value) in entries {
+      if name.count > InputLimits.nameLength {
+        reader.error(
+          key,
+          "a driver's name is \(name.count) characters long; the most is "
+            + "\(InputLimits.nameLength)", hint: "use a short name, such as calls or fte")
+        continue
+      }
       guard let values = partnerValues(value, what: "driver '\(name)'", percent: false) else {
         continue
       }
@@ -223,4 +273,31 @@ struct RuleFileParser {
     }
     return profiles
   }
+}
+
+/// The partners' ids and names seen so far, compared as budget values are (ignoring case and
+/// surrounding spaces): a budget column names a partner by either, so no two partners may
+/// share one; and ids name workbook files.
+struct PartnerNames {
+  static let hint =
+    "every partner's id and name must differ from the other partners', ignoring case: a "
+    + "budget column names a partner by either, and ids name the workbook files"
+
+  private var seen: [String: (id: String, text: String, kind: String, line: Int)] = [:]
+
+  /// Why `text` (an id or name of partner `id`) clashes with an earlier partner's, if it does.
+  func clash(_ what: String, _ text: String, of id: String) -> String? {
+    guard let first = seen[Self.key(text)], first.id != id else { return nil }
+    return
+      "\(what) '\(text)' is already the \(first.kind) of partner '\(first.id)' (line "
+      + "\(first.line))" + (text == first.text ? "" : ", ignoring case")
+  }
+
+  mutating func add(id: String, name: String, line: Int) {
+    for (text, kind) in [(id, "id"), (name, "name")] where seen[Self.key(text)] == nil {
+      seen[Self.key(text)] = (id, text, kind, line)
+    }
+  }
+
+  private static func key(_ text: String) -> String { BudgetLine.trimmed(text).lowercased() }
 }

@@ -5,12 +5,18 @@ import Yams
 /// message can name it, and collecting problems instead of stopping at the first.
 struct YAMLReader {
   let file: String
+  /// What the file is, for messages: "the rule file", "the manifest".
+  let what: String
   private(set) var diagnostics: [Diagnostic] = []
 
-  init(file: String) { self.file = file }
+  init(file: String, what: String = "the rule file") {
+    self.file = file
+    self.what = what
+  }
 
   func location(_ node: Node?) -> SourceLocation {
-    SourceLocation(file: file, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0)
+    // A problem with no node of its own is the whole file's: its start.
+    SourceLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
   }
 
   mutating func error(_ node: Node?, _ message: String, hint: String? = nil) {
@@ -24,8 +30,8 @@ struct YAMLReader {
     diagnostics.append(Diagnostic(.warning, at: location(node), message, hint: hint))
   }
 
-  /// Parses YAML text into its root node, or records the syntax error or the limit it goes
-  /// over (see ``YAMLLimits``).
+  /// Parses YAML text into its root node, or records the syntax error (in plain words) or
+  /// the limit it goes over (see ``YAMLLimits``).
   mutating func root(_ text: String) -> Node? {
     if let problem = YAMLLimits.check(text, file: file) {
       diagnostics.append(problem)
@@ -33,38 +39,22 @@ struct YAMLReader {
     }
     do {
       guard let node = try Yams.compose(yaml: text) else {
-        error(nil, "the file is empty", hint: "see Rules/README.md for the rule language")
+        error(nil, "\(what) is empty", hint: "see Rules/README.md for what it holds")
         return nil
       }
       return node
     } catch let yamlError as YamlError {
-      let (mark, problem) = Self.describe(yamlError)
+      let problem = YAMLProblem(yamlError, text: text)
       diagnostics.append(
         Diagnostic(
-          at: SourceLocation(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0),
-          "not valid YAML: \(problem)",
-          hint: "check the indentation and that every '{' or '[' is closed"))
+          at: SourceLocation(file: file, line: problem.line, column: problem.column),
+          problem.message, hint: problem.hint))
       return nil
     } catch {
-      self.error(nil, "not valid YAML: \(error)")
+      let problem = YAMLProblem.unknown
+      diagnostics.append(
+        Diagnostic(at: SourceLocation(file: file), problem.message, hint: problem.hint))
       return nil
-    }
-  }
-
-  private static func describe(_ error: YamlError) -> (Mark?, String) {
-    switch error {
-    case .scanner(let context, let problem, let mark, _),
-      .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
-      let prefix = context.map { "\($0.text) " } ?? ""
-      return (mark, prefix + problem)
-    case .duplicatedKeysInMapping(let duplicates, let context):
-      return (
-        context.mark,
-        "a key appears twice in one mapping: \(duplicates.joined(separator: ", "))"
-      )
-    default:
-      return (nil, "\(error)")
     }
   }
 
@@ -94,8 +84,9 @@ struct YAMLReader {
     for (text, key, value) in entries {
       guard allowed.contains(text) else {
         let suggestion = DidYouMean.nearest(to: text, in: allowed)
+        let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
         error(
-          key, "unknown key '\(text)' in \(what)",
+          key, "unknown key '\(shown)' in \(what)",
           hint: (suggestion.map { "did you mean '\($0)'? " } ?? "")
             + "\(what) takes: \(allowed.joined(separator: ", "))")
         continue
@@ -112,6 +103,14 @@ struct YAMLReader {
   mutating func text(_ node: Node, what: String) -> String? {
     guard case .scalar(let scalar) = node else {
       error(node, "\(what) must be a single value, not a list or mapping")
+      return nil
+    }
+    let length = InputLimits.length(scalar.string)
+    guard length <= InputLimits.textLength else {
+      error(
+        node,
+        "\(what) is \(InputLimits.grouped(length)) characters long; the most a workbook cell "
+          + "holds is \(InputLimits.grouped(InputLimits.textLength))", hint: "shorten it")
       return nil
     }
     return scalar.string

@@ -9,11 +9,8 @@ extension ScenarioFileParser {
         node, what: "add partner", allowed: ScenarioKeys.addPartner, required: ["id"]),
       let idNode = fields["id"]?.value, let id = rules.reader.text(idNode, what: "id")
     else { return [] }
-    guard RuleFileParser.isValidID(id) else {
-      rules.reader.error(
-        idNode,
-        "partner id '\(id)' must be letters, digits, '-' or '_', starting with a "
-          + "letter or digit", hint: "ids name output files; put spaces in 'name' instead")
+    if let problem = PartnerID.problem(with: id) {
+      rules.reader.error(idNode, problem.message, hint: problem.hint)
       return []
     }
     let name = fields["name"].flatMap { rules.reader.text($0.value, what: "name") } ?? id

@@ -133,9 +133,8 @@ struct ScenarioFileParser {
         let id = fields["id"].flatMap({ reader.text($0.value, what: "id") })
       else { return [] }
       let newID = fields["to"].flatMap { reader.text($0.value, what: "to") }
-      if let newID, !RuleFileParser.isValidID(newID) {
-        reader.error(
-          fields["to"]?.value, "partner id '\(newID)' must be letters, digits, '-' or '_'")
+      if let newID, let problem = PartnerID.problem(with: newID) {
+        reader.error(fields["to"]?.value, problem.message, hint: problem.hint)
         return []
       }
       let name = fields["name"].flatMap { reader.text($0.value, what: "name") }
