@@ -27,17 +27,17 @@ struct RuleFileParser {
         required: ["year", "partners", "rules"])
     else { return nil }
     let agreement = top["agreement"].flatMap { entry in
-      reader.text(entry.value, what: "agreement").map { checkAgreement($0, node: entry.value) }
+      reader.text(entry.value, what: "the agreement").map { checkAgreement($0, node: entry.value) }
     }
     var year = ""
-    if let node = top["year"]?.value, let value = reader.text(node, what: "year") {
+    if let node = top["year"]?.value, let value = reader.text(node, what: "the year") {
       if let problem = FinancialYear.problem(with: value) {
         reader.error(node, problem, hint: FinancialYear.hint)
       }
       year = value
     }
     var currency = "GBP"
-    if let node = top["currency"]?.value, let value = reader.text(node, what: "currency") {
+    if let node = top["currency"]?.value, let value = reader.text(node, what: "the currency") {
       if value != "GBP" {
         reader.error(
           node, "currency '\(value)' is not supported",
