@@ -24,11 +24,13 @@ struct Explain: ParsableCommand {
     try Console.run {
       let sample = arguments.count == 2 ? arguments[0] : nil
       let lineID = arguments[arguments.count - 1]
+      // Ids are unique ignoring case and surrounding spaces, so this finds at most one line.
+      let wanted = BudgetLine.trimmed(lineID).lowercased()
       let job = try input.job(sample: sample)
       var found: (Explanation, BudgetLine)?
       var idColumn: SourceLocation?
       _ = try job.stream(begin: { idColumn = $0.locations[$0.idColumn] }) { line, engine in
-        if found == nil, line.id == lineID {
+        if found == nil, line.id.lowercased() == wanted {
           found = (try engine.explain(line), line)
         } else {
           _ = try engine.apportion(line)

@@ -18,6 +18,7 @@ struct FinancialYearTests {
       ("16-17", "'16-17' is not a financial year"),
       ("2016 - 17", "'2016 - 17' is not a financial year"),
       ("２０１６-17", "is not a financial year"),
+      ("2016\u{2013}17", "'2016\u{2013}17' has a dash '\u{2013}' where a hyphen '-' goes"),
       ("2016-18", "the year after 2016 ends in 17, not 18"),
       ("1999-01", "the year after 1999 ends in 00, not 01"),
       ("1969-70", "'1969-70' is outside 1971-72 to 9998-99"),

@@ -98,7 +98,7 @@ struct InputLimitsTests {
       name: "a value",
       text: head + "  - name: All\n    description: \(String(repeating: "d", count: 40_000))\n"
         + "    basis: equal\n",
-      error: "t.yaml:7:18: error: description is 40,000 characters long"),
+      error: "t.yaml:7:18: error: a rule's description is 40,000 characters long"),
     RuleCase(
       name: "the agreement, counting & twice",
       text: "agreement: \"\(String(repeating: "&", count: 51))\"\n" + head + all,

@@ -89,6 +89,13 @@ struct CheckExplainTests {
     #expect(parts == [4_145_089, 1_381_696])
   }
 
+  @Test("explain finds a line whatever the case of its id (ids are unique ignoring case)")
+  func explainIgnoresCase() throws {
+    let result = try CLI.run(["explain", "Samples/2016-17", " st-009 "])
+    #expect(result.status == 0, "\(result)")
+    #expect(result.stdout.hasPrefix("Line ST-009 (Samples/2016-17/budget.csv:10:1)"), "\(result)")
+  }
+
   @Test("explain an unknown id: exit 1 and a message naming the budget")
   func explainUnknownID() throws {
     let result = try CLI.run(["explain", "Samples/2016-17", "NO-SUCH"])

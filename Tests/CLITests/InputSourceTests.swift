@@ -81,6 +81,18 @@ struct InputSourceTests {
     }
   }
 
+  @Test("a manifest named without a folder finds the files beside it")
+  func manifestInTheCurrentFolder() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let (rules, budget) = try Self.sample()
+    try rules.write(to: folder.appending("rules.yaml"))
+    try budget.write(to: folder.appending("budget.csv"))
+    try folder.write("manifest.yaml", "rules: rules.yaml\nbudget: budget.csv\n")
+    let result = try CLI.run(["run", "manifest.yaml", "--json"], in: folder.url)
+    #expect(result.status == 0, "\(result)")
+  }
+
   @Test("a folder it cannot write temporary copies in is an output error (exit 2)")
   func unwritableTemporaryFolder() throws {
     let result = try CLI.run(

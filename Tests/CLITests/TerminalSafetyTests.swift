@@ -6,18 +6,19 @@ import Testing
 /// output and error hold no control character but the line ends apportion writes itself.
 @Suite("control characters from the inputs are shown escaped")
 struct TerminalSafetyTests {
-  /// A rule file and budget full of escape sequences, line breaks, tabs and a right-to-left
-  /// override, in names, values, ids and descriptions.
+  /// A budget full of escape sequences, line breaks, tabs and a right-to-left override, in
+  /// ids, descriptions and values; a rule file with what a rule file may hold (line breaks,
+  /// tabs, characters that reorder text: control characters are refused there).
   static let rules = """
-    agreement: "Evil \\e[2J agreement"
+    agreement: "Reordered \\u202E agreement"
     year: 2016-17
     partners:
-      - { id: brent, name: "Brent\\e[31m", host: true }
+      - { id: brent, name: "Brent\\u2066", host: true }
       - { id: lewisham, name: "Lewi\\u202Esham" }
     rules:
-      - name: "Staff\\e]0;title\\a"
+      - name: "Staff\\u202Etitle\\t"
         description: "a\\nb\\tc"
-        when: { category: "st\\e[0maff" }
+        when: { category: "st\\u202Eaff" }
         basis: { direct: { column: council } }
       - name: "All\\r"
         basis: equal
@@ -25,7 +26,7 @@ struct TerminalSafetyTests {
     """
   static let budget =
     "id,description,amount,category,council\n"
-    + "\"S\u{1B}[1m1\",\"two\nlines\u{1B}[5m\u{7}\",1.00,\"st\u{1B}[0maff\",brent\n"
+    + "\"S\u{1B}[1m1\",\"two\nlines\u{1B}[5m\u{7}\",1.00,\"st\u{202E}aff\",brent\n"
     + "X1,\"\u{202E}txt\",2.00,other,\n"
 
   static func run(_ arguments: [String]) throws -> CLIResult {
@@ -67,6 +68,6 @@ struct TerminalSafetyTests {
     #expect(result.status == 0, "\(result)")
     #expect(
       result.stdout.contains("Line S\\u{1B}[1m1 (budget.csv:2:1): two\\nlines\\u{1B}[5m\\u{7}"))
-    #expect(result.stdout.contains("Rule 1, Staff\\u{1B}]0;title\\u{7}: takes the line"))
+    #expect(result.stdout.contains("Rule 1, Staff\\u{202E}title\\t: takes the line"))
   }
 }

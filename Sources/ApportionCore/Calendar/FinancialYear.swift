@@ -7,6 +7,7 @@
 /// | --- | --- |
 /// | `2016-17`, `2016/17`, `1999-00`, `2099-00` | accepted |
 /// | `hello`, `2016`, `2016-2017`, `16-17`, `2016 - 17` | not a financial year |
+/// | `2016–17` (an en dash, as word processors write it) | a dash where a hyphen goes |
 /// | `2016-18` | the years do not follow on |
 /// | `1969-70`, `9999-00` | outside 1971-72 to 9998-99 |
 ///
@@ -46,6 +47,9 @@ public struct FinancialYear: Sendable, Hashable, CustomStringConvertible {
   /// ```
   public static func problem(with text: String) -> String? {
     let characters = Array(text.unicodeScalars)
+    if characters.count == 7, ["\u{2013}", "\u{2014}", "\u{2212}"].contains(characters[4]) {
+      return "'\(text)' has a dash '\(characters[4])' where a hyphen '-' goes"
+    }
     guard characters.count == 7, characters[4] == "-" || characters[4] == "/",
       let first = Int(String(String.UnicodeScalarView(characters[0..<4]))),
       let second = Int(String(String.UnicodeScalarView(characters[5..<7]))),

@@ -18,7 +18,9 @@ public final class BudgetReader {
   /// Where the header row starts.
   public let headerLocation: SourceLocation
   private let csv: CSVReader
-  private var seen: [String: Int] = [:]
+  /// Each id so far, case-folded (as values compare, and as a spreadsheet looks them up), with
+  /// its line and its spelling.
+  private var seen: [String: (line: Int, id: String)] = [:]
   /// The amounts so far without their signs, at most ``InputLimits/amountPence``.
   private var magnitudes: Int64 = 0
   /// The pass over the file, kept open while the reader reads it.
@@ -122,10 +124,12 @@ public final class BudgetReader {
         "line \(shownID): the \(Self.shown(schema.columns[index])) field",
         length: InputLimits.length(field), at: place(index))
     }
-    if let earlier = seen.updateValue(record.line, forKey: id) {
+    if let earlier = seen.updateValue((record.line, id), forKey: id.lowercased()) {
+      let spelling = earlier.id == id ? "" : " as '\(Self.shown(earlier.id))'"
       throw Diagnostic(
-        at: place(idColumn), "id '\(shownID)' is used twice (first on line \(earlier))",
-        hint: "ids must be unique so that every line can be traced")
+        at: place(idColumn),
+        "id '\(shownID)' is used twice (first on line \(earlier.line)\(spelling))",
+        hint: "ids must be unique, ignoring case, so that every line can be traced")
     }
     let amount = try self.amount(
       record.fields[amountColumn], line: shownID, at: place(amountColumn))

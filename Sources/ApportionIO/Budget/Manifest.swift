@@ -63,7 +63,8 @@ public struct Manifest: Sendable {
     {
       let base = (file as NSString).deletingLastPathComponent
       func resolve(_ value: String) -> String {
-        value.hasPrefix("/") ? value : normalisedPath(base + "/" + value)
+        // A manifest named without a folder (`manifest.yaml`) is in the current folder.
+        value.hasPrefix("/") || base.isEmpty ? value : normalisedPath(base + "/" + value)
       }
       func path(_ key: String) -> String? {
         guard let node = fields[key]?.value, let value = reader.text(node, what: "'\(key)'")

@@ -9,7 +9,7 @@ extension RuleFileParser {
     else { return nil }
     guard let name = fields["name"].flatMap({ reader.text($0.value, what: "a rule's name") })
     else { return nil }
-    let note = fields["description"].flatMap { reader.text($0.value, what: "description") }
+    let note = fields["description"].flatMap { reader.text($0.value, what: "a rule's description") }
     let condition = fields["when"].map { parseWhen($0.value) } ?? .always
     let basis: Basis?
     switch (fields["basis"], fields["carve"], fields["rest"]) {

@@ -70,6 +70,7 @@ struct YAMLReader {
         error(key, "\(what): a key must be plain text")
         continue
       }
+      guard checkCharacters(text, node: key, what: "a key in \(what)") else { continue }
       entries.append((text, key, value))
     }
     return entries
@@ -105,6 +106,7 @@ struct YAMLReader {
       error(node, "\(what) must be a single value, not a list or mapping")
       return nil
     }
+    guard checkCharacters(scalar.string, node: node, what: what) else { return nil }
     let length = InputLimits.length(scalar.string)
     guard length <= InputLimits.textLength else {
       error(
@@ -114,6 +116,23 @@ struct YAMLReader {
       return nil
     }
     return scalar.string
+  }
+
+  /// Whether a value is free of control characters other than a tab or a line break (a
+  /// YAML escape such as `"\0"` or `"\e"` can put one in a quoted value); records the error
+  /// if not. A NUL cannot even be stored in a workbook.
+  private mutating func checkCharacters(_ text: String, node: Node, what: String) -> Bool {
+    guard
+      let bad = text.unicodeScalars.first(where: {
+        $0.properties.generalCategory == .control && !["\t", "\n", "\r"].contains($0)
+      })
+    else { return true }
+    let hex = String(bad.value, radix: 16, uppercase: true)
+    error(
+      node,
+      "\(what) holds a control character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)))"
+        + "\(hex))", hint: "remove it: rule files hold plain text")
+    return false
   }
 
   /// A list of plain values; a single value counts as a list of one.
