@@ -12,7 +12,19 @@ struct RandomCase {
   /// exact[line][partner id]
   var exact: [[String: Fraction]]
 
-  init(amounts: [Int64], partnerCount: Int, kind: Int, seed: UInt64) {
+  /// How the second rule ("Shared") shares the lines the first (direct by column) leaves.
+  enum SharedBasis: CaseIterable, Sendable {
+    /// Equal between every partner.
+    case equal
+    /// Percentages with one decimal place, adding up to 100.
+    case percentages
+    /// A driver with two decimal places, not all zero.
+    case driver
+    /// Each line's fraction from a column to one partner, the rest by a driver.
+    case carveOutThenDriver
+  }
+
+  init(amounts: [Int64], partnerCount: Int, kind: SharedBasis, seed: UInt64) {
     var rng = SeededGenerator(seed: seed)
     let ids = (0..<partnerCount).map { "p\(Int(rng.next() % 1000))-\($0)" }
     let partners = Fixture.partners(ids)
@@ -23,11 +35,10 @@ struct RandomCase {
     var weights: [Fraction]
     var drivers: [Driver] = []
     switch kind {
-    case 0:
+    case .equal:
       basis = .equal(among: nil)
       weights = ids.map { _ in Fraction(1, Int128(partnerCount)) }
-    case 1:
-      // Percentages with one decimal place, adding up to 100.
+    case .percentages:
       var tenths = Array(repeating: 0, count: partnerCount)
       for _ in 0..<1000 { tenths[uniform(partnerCount)] += 1 }
       basis = .percentages(
@@ -35,8 +46,7 @@ struct RandomCase {
           PartnerValue(PartnerID($0), ExactDecimal(units: Int64($1), scale: 1))
         })
       weights = tenths.map { Fraction(Int128($0), 1000) }
-    default:
-      // A driver with two decimal places, not all zero.
+    case .driver, .carveOutThenDriver:
       var values = ids.map { _ in Int64(uniform(3) == 0 ? 0 : uniform(1_000_000)) }
       if values.allSatisfy({ $0 == 0 }) { values[0] = 1 }
       let sum = values.reduce(0, +)
@@ -50,7 +60,7 @@ struct RandomCase {
           })
       ]
     }
-    let carve = kind >= 3
+    let carve = kind == .carveOutThenDriver
     let to = uniform(partnerCount)
     if carve {
       basis = .carve(
@@ -99,8 +109,8 @@ struct RandomCase {
 @Suite struct EnginePropertyTests {
   static let amounts = Gen.int64(in: -200_000_000...200_000_000).array(of: 0...120)
 
-  @Test(arguments: 0...3)
-  func invariantsHoldForRandomBudgets(kind: Int) async {
+  @Test(arguments: RandomCase.SharedBasis.allCases)
+  func invariantsHoldForRandomBudgets(kind: RandomCase.SharedBasis) async {
     await propertyCheck(
       count: 400, input: Self.amounts, Gen.int(in: 1...6), Gen.uint64()
     ) { amounts, partnerCount, seed in

@@ -31,7 +31,7 @@ struct CompiledBasis: Sendable {
   init(kind: Kind, denominator: BigInt, partnerIndex: [String: Int], partnerCount: Int) {
     self.kind = kind
     self.denominator = denominator
-    self.narrowDenominator = Int64(exactly: denominator)
+    self.narrowDenominator = denominator.exactly(Int64.self)
     self.partnerIndex = partnerIndex
     self.partnerCount = partnerCount
   }

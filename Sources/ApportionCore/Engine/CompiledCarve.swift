@@ -46,7 +46,7 @@ struct CompiledCarve: Sendable {
     toFactor = common / to.denominator
     restFactor = common / rest.denominator
     denominator = scale * common
-    if let denominator = Int64(exactly: denominator) {
+    if let denominator = denominator.exactly(Int64.self) {
       // Every other number here divides the denominator or is at most it, so each fits.
       var constantPart: Int64?
       if case .constant(let part) = fraction { constantPart = Int64(truncatingIfNeeded: part) }

@@ -46,8 +46,10 @@ enum LargestRemainder {
         quotient -= 1
         remainder += denominator
       }
-      guard let whole = Int64(exactly: quotient) else { return nil }
-      floors.append(whole)
+      // Compared, not converted with `Int64(exactly:)`, which is wrong for some negative
+      // BigInt values (see `BigInt.exactly(_:)`); within the range, the low word is exact.
+      guard quotient >= Value(Int64.min), quotient <= Value(Int64.max) else { return nil }
+      floors.append(Int64(truncatingIfNeeded: quotient))
       remainders.append(remainder)
       sum += quotient
     }

@@ -12,9 +12,11 @@ import BigInt
 /// | basis | denominator | width |
 /// | --- | --- | --- |
 /// | equal between 3 | 3 | narrow |
-/// | percentages 43.5, 56.5 | 200 (87 + 113, reduced) | narrow |
-/// | carve 6-decimal column fraction to FTE 312.45, 198.37 | 10⁶ × 51082 | narrow |
-/// | three nested carve-outs of 9-decimal fractions to 9-decimal drivers | about 10⁷⁰ | wide |
+/// | percentages 43.5, 56.5 | 200 (87 + 113, in lowest terms) | narrow |
+/// | each line's fraction (6 decimals) to FTE 312.45, 198.37, rest equal | 10⁶ × 51,082 | narrow |
+/// | three nested carve-outs of 9-decimal fractions to 9-decimal drivers | about 10⁵⁹ | wide |
+///
+/// (`FineRuleTests` checks these rows.)
 enum Weights: Sendable {
   case narrow([Int64], denominator: Int64)
   case wide([BigInt], denominator: BigInt)
@@ -30,7 +32,7 @@ enum Weights: Sendable {
     for value in values where divisor != 1 { divisor = divisor.greatestCommonDivisor(with: value) }
     let values = divisor == 1 ? values : values.map { $0 / divisor }
     let denominator = denominator / divisor
-    if let narrow = Int64(exactly: denominator) {
+    if let narrow = denominator.exactly(Int64.self) {
       // Each value is at most the denominator, so each fits too.
       return .narrow(values.map { Int64(truncatingIfNeeded: $0) }, denominator: narrow)
     }
@@ -77,4 +79,22 @@ func lcm(_ a: BigInt, _ b: BigInt) -> BigInt {
 /// 10 to the power n, exactly, for any n ≥ 0.
 func bigPow10(_ n: Int) -> BigInt {
   BigInt(10).power(n)
+}
+
+extension BigInt {
+  /// The value in a fixed-width signed integer type, or nil when it does not fit.
+  ///
+  /// Use this, not `Int128(exactly:)` or `init(truncatingIfNeeded:)`: in BigInt 6.0.1 those
+  /// go through `>>`, which rounds a negative value toward zero instead of down, and so
+  /// give a wrong number for negative values wider than 64 bits. The magnitude (unsigned)
+  /// converts correctly; the sign is applied here.
+  func exactly<T: FixedWidthInteger & SignedInteger>(_: T.Type) -> T? {
+    guard let magnitude = T.Magnitude(exactly: self.magnitude) else { return nil }
+    if sign == .minus {
+      guard magnitude <= T.Magnitude(T.max) + 1 else { return nil }
+      return T(truncatingIfNeeded: ~magnitude &+ 1)
+    }
+    guard magnitude <= T.Magnitude(T.max) else { return nil }
+    return T(magnitude)
+  }
 }

@@ -27,7 +27,7 @@ public struct ExactPence: Sendable, Hashable {
 
   /// `numerator / denominator` pence, kept in `Int128` when both fit.
   init(numerator: BigInt, denominator: BigInt) {
-    if let n = Int128(exactly: numerator), let d = Int128(exactly: denominator) {
+    if let n = numerator.exactly(Int128.self), let d = denominator.exactly(Int128.self) {
       value = .narrow(numerator: n, denominator: d)
     } else {
       value = .wide(numerator: numerator, denominator: denominator)
