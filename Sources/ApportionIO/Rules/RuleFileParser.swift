@@ -4,7 +4,7 @@ import Yams
 /// The keys each part of a rule file takes.
 enum RuleKeys {
   static let top = ["agreement", "year", "currency", "partners", "drivers", "rules"]
-  static let partner = ["id", "name", "host"]
+  static let partner = ["id", "name", "short_name", "host"]
   static let rule = ["name", "description", "when", "basis", "carve", "rest"]
   static let carve = ["fraction", "to", "rest"]
   static let bases = ["equal", "percentages", "driver", "direct", "carve"]
@@ -86,8 +86,11 @@ struct RuleFileParser {
         continue
       }
       let name = fields["name"].flatMap { reader.text($0.value, what: "a partner's name") } ?? id
+      let short = fields["short_name"].flatMap {
+        reader.text($0.value, what: "a partner's short name")
+      }
       let host = fields["host"].flatMap { reader.bool($0.value, what: "host") } ?? false
-      partners.append(Partner(id: PartnerID(id), name: name, isHost: host))
+      partners.append(Partner(id: PartnerID(id), name: name, shortName: short, isHost: host))
     }
     if partners.filter(\.isHost).count > 1 {
       reader.error(node, "more than one partner is marked host: true")
