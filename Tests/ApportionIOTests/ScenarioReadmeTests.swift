@@ -48,7 +48,8 @@ struct ScenarioReadmeTests {
         }
       }
     }
-    #expect(used == Set(ScenarioKeys.changes), "missing: \(Set(ScenarioKeys.changes).subtracting(used))")
+    #expect(
+      used == Set(ScenarioKeys.changes), "missing: \(Set(ScenarioKeys.changes).subtracting(used))")
   }
 
   @Test("each sample scenario runs", arguments: sampleScenarios())
