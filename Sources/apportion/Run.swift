@@ -31,14 +31,18 @@ struct Run: ParsableCommand {
       // With JSON or workbooks, a first pass checks every line (and counts them), so that
       // bad input leaves standard output empty and the output folder untouched: both are
       // streamed as the lines are apportioned in the second pass.
-      let checked = json || out != nil ? try job.run { _ in } : nil
+      // The workbooks' profile (numeric columns, each Lines sheet's totals) comes from the
+      // same pass.
+      var profile = BudgetProfile(partnerCount: job.ruleSet.partners.count)
+      let checked =
+        json || out != nil ? try job.run { if out != nil { try profile.add($0) } } : nil
       var books: WorkbookSet?
       defer { books?.abandon() }
       func begin(_ schema: BudgetSchema) throws {
-        guard let out, let checked else { return }
+        guard let out, checked != nil else { return }
         books = try WorkbookSet(
           directory: out, ruleSet: job.ruleSet, schema: schema, sources: try job.sources(),
-          lineCount: checked.lineCount)
+          profile: profile)
       }
       let summary: Summary
       if json {
@@ -74,11 +78,12 @@ extension Job {
         throw OutputError("cannot read \(path) to fingerprint it: \(error)")
       }
     }
+    let creation = RunSources.creation(
+      year: ruleSet.year,
+      sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
     return RunSources(
       rulesPath: rulesPath, rulesSHA256: try digest(rulesPath), budgetPath: budgetPath,
       budgetSHA256: try digest(budgetPath), toolVersion: Apportion.configuration.version,
-      created: RunSources.creationTime(
-        year: ruleSet.year,
-        sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]))
+      created: creation.date, createdBecause: creation.because)
   }
 }
