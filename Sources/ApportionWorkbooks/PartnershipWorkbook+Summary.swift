@@ -39,7 +39,7 @@ extension PartnershipWorkbook {
       styles.note)
     let headerRow = 3
     try sheet.sheet.setRow(row: headerRow, height: 30)
-    try sheet.header(headerRow, 0, "No.", styles.headerRight)
+    try sheet.header(headerRow, 0, "No.", styles.headerCenter)
     try sheet.header(headerRow, 1, "Rule", styles.header)
     try sheet.header(headerRow, 2, "Lines", styles.headerRight)
     for (p, partner) in partners.enumerated() {
@@ -52,7 +52,7 @@ extension PartnershipWorkbook {
       let row = firstRuleRow + r
       try sheet.fitRow(row, wrapped: [(rule.name, widths[1] ?? 24)])
       let number = CellReference.a1(row: row, column: 0, absolute: true)
-      try sheet.integer(row, 0, r + 1, styles.integer)
+      try sheet.integer(row, 0, r + 1, styles.ruleNumber)
       try sheet.text(row, 1, rule.name, styles.wrapped, measured: false)
       try sheet.formula(
         row, 2, lines.countIf(number), count: summary.ruleLineCounts[r], styles.integer)

@@ -48,8 +48,9 @@ struct RulesSheet {
     try sheet.sheet.setRow(row: headerRow, height: 30)
     let titles = ["No.", "Rule", "Takes", "Basis", "Note", "Lines", "Total of the lines"]
     for (column, title) in titles.enumerated() {
-      let right = column == 0 || column >= 5
-      try sheet.header(headerRow, column, title, right ? styles.headerRight : styles.header)
+      let format =
+        column == 0 ? styles.headerCenter : column >= 5 ? styles.headerRight : styles.header
+      try sheet.header(headerRow, column, title, format)
     }
     for (p, partner) in partners.enumerated() {
       try sheet.header(headerRow, firstShareColumn + p, partner.shortName, styles.headerRight)
@@ -69,7 +70,7 @@ struct RulesSheet {
           (note, widths[4] ?? 28),
         ])
       let number = CellReference.a1(row: row, column: 0, absolute: true)
-      try sheet.integer(row, 0, r + 1, styles.integer)
+      try sheet.integer(row, 0, r + 1, styles.ruleNumber)
       try sheet.text(row, 1, rule.name, styles.wrapped, measured: false)
       try sheet.text(row, 2, takes, styles.wrapped, measured: false)
       try sheet.text(row, 3, basis, styles.wrapped, measured: false)

@@ -33,7 +33,7 @@ struct StatementSheet {
       (summary.ruleTotals + [summary.total] + summary.partnerTotals).map(SheetWriter.width(of:))
       .max() ?? 12
     let numbers: [Int: Double] = [
-      0: 4, 3: Double(max(6, SheetWriter.width(of: summary.lineCount) + 1)), 4: 7,
+      0: 4, 3: Double(max(6, SheetWriter.width(of: summary.lineCount) + 2)), 4: 7.5,
       5: Double(max(12, money)) + 0.5, 6: Double(max(12, money)) + 0.5,
     ]
     let left = pageWidth - numbers.values.reduce(0, +)
@@ -70,8 +70,9 @@ struct StatementSheet {
       "No.", "Rule", "Share in words", "Lines", "Share %", "Total of the lines", "\(short)'s part",
     ]
     for (column, title) in titles.enumerated() {
-      let right = column == 0 || column >= 3
-      try sheet.header(headerRow, column, title, right ? styles.headerRight : styles.header)
+      let format =
+        column == 0 ? styles.headerCenter : column >= 3 ? styles.headerRight : styles.header
+      try sheet.header(headerRow, column, title, format)
     }
     let describe = StatementWords(ruleSet: ruleSet, partner: me)
     for (r, rule) in ruleSet.rules.enumerated() {
@@ -79,7 +80,7 @@ struct StatementSheet {
       let words = describe.describe(rule.basis)
       try sheet.fitRow(row, wrapped: [(rule.name, widths[1] ?? 14), (words, widths[2] ?? 18)])
       let number = CellReference.a1(row: row, column: 0, absolute: true)
-      try sheet.integer(row, 0, r + 1, styles.integer)
+      try sheet.integer(row, 0, r + 1, styles.ruleNumber)
       try sheet.text(row, 1, rule.name, styles.wrapped, measured: false)
       try sheet.text(row, 2, words, styles.wrapped, measured: false)
       try sheet.formula(

@@ -20,10 +20,11 @@ struct WorkbookRun {
 
 /// Fixed sources, so that the tests do not depend on file hashes.
 func testSources(year: String, epoch: String? = nil) -> RunSources {
-  RunSources(
+  let creation = RunSources.creation(year: year, sourceDateEpoch: epoch)
+  return RunSources(
     rulesPath: "rules.yaml", rulesSHA256: String(repeating: "a", count: 64),
     budgetPath: "budget.csv", budgetSHA256: String(repeating: "b", count: 64),
-    toolVersion: "test", created: RunSources.creationTime(year: year, sourceDateEpoch: epoch))
+    toolVersion: "test", created: creation.date, createdBecause: creation.because)
 }
 
 /// Runs files through ``Job`` and ``WorkbookSet`` as `apportion run --out` does: a first

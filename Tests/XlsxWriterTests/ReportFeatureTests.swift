@@ -29,7 +29,8 @@ import XlsxWriter
         to: RangeReference(sheet: "Lines", column: 1, rows: 0...3))
       let elsewhere = #expect(throws: XlsxError.self) {
         try sheet.addDataValidation(
-          DataValidation(allowed: 1...2), to: RangeReference(sheet: "Other", column: 0, rows: 0...0))
+          DataValidation(allowed: 1...2), to: RangeReference(sheet: "Other", column: 0, rows: 0...0)
+        )
       }
       #expect(elsewhere?.operation == .setLayout)
       let long = #expect(throws: XlsxError.self) {
@@ -72,7 +73,8 @@ import XlsxWriter
       )
       let backwards = #expect(throws: XlsxError.self) {
         try sheet.mergeRange(
-          RangeReference(sheet: "Statement", firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: 1),
+          RangeReference(
+            sheet: "Statement", firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: 1),
           "too late")
       }
       #expect(backwards?.code == .worksheetIndexOutOfRange)
