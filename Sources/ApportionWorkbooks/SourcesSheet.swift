@@ -94,9 +94,9 @@ enum SourcesSheet {
       (
         "Printing",
         .text(
-          "Summaries, the Rules and each statement print at full size on A4. A Lines sheet "
-            + "prints its totals only: to print every line, clear its print area (Page Layout ▸ "
-            + "Print Area ▸ Clear Print Area).")
+          "The Summary, the Rules and each statement print on A4; a statement at full size on "
+            + "one page. A Lines sheet prints only its line count: to print every line, clear its "
+            + "print area (Page Layout ▸ Print Area ▸ Clear Print Area).")
       ),
     ]
     for (index, row) in rows.enumerated() {
