@@ -97,6 +97,9 @@ final class SheetWriter {
   /// whole to the next line, hence the allowance).
   static func lineCount(_ text: String, width: Double) -> Int {
     let perLine = max(1, Int(width * 1.2) - 1)
+    // Most texts fit on a line: counting bytes is enough to know (a character is a byte or
+    // more).
+    if text.utf8.count <= perLine && !text.utf8.contains(UInt8(ascii: "\n")) { return 1 }
     var lines = 0
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
       // Greedy word wrap, as spreadsheets do; a word longer than a line is broken.
