@@ -86,7 +86,10 @@ let package = Package(
       name: "XlsxWriterTests", dependencies: ["XlsxWriter", "XLSXInspection", "TestSupport"]),
     .testTarget(
       name: "ApportionWorkbooksTests",
-      dependencies: ["ApportionWorkbooks", "ApportionIO", "XLSXInspection", "TestSupport"]
+      dependencies: [
+        "ApportionWorkbooks", "ApportionIO", "XLSXInspection", "TestSupport",
+        .product(name: "BigInt", package: "BigInt"),
+      ]
     ),
     .testTarget(
       name: "CLITests",

@@ -94,8 +94,12 @@ try time("generate budget CSV") {
 
 let job = try Job(rules: rulesPath, budget: budgetPath)
 var summary: Summary?
+var profile = BudgetProfile(partnerCount: job.ruleSet.partners.count)
 try time("read + apportion (engine only)") {
   summary = try job.run { _ in }
+}
+try time("read + apportion + workbook profile") {
+  _ = try job.run { try profile.add($0) }
 }
 try time("read + apportion + JSON to /dev/null") {
   guard let devNull = FileHandle(forWritingAtPath: "/dev/null") else { return }
@@ -114,7 +118,7 @@ try time("read + apportion + \(partnerCount + 1) workbooks") {
     begin: { schema in
       books = try WorkbookSet(
         directory: folder + "/out", ruleSet: job.ruleSet, schema: schema, sources: sources,
-        lineCount: summary?.lineCount ?? 0)
+        profile: profile)
     },
     each: { try books?.add($0) })
   _ = try books?.finish(result)

@@ -76,15 +76,15 @@ public enum ComparisonWorkbook {
       }
       let totalRow = firstRow + names.count
       let rows = firstRow...max(firstRow, totalRow - 1)
-      try sheet.text(totalRow, 0, "Total", styles.bold)
+      try sheet.text(totalRow, 0, "Total", styles.totalLabel)
       for index in comparison.columns.indices {
         try sheet.formula(
           totalRow, valueColumn[index], SheetWriter.sum(column: valueColumn[index], rows: rows),
-          comparison.totals[index], styles.moneyBold)
+          comparison.totals[index], styles.moneyTotal)
         if let difference = differenceColumn[index] {
           try sheet.formula(
             totalRow, difference, SheetWriter.sum(column: difference, rows: rows),
-            comparison.totalDifferences[index], styles.moneyBold)
+            comparison.totalDifferences[index], styles.moneyTotal)
         }
       }
       return (firstRow, totalRow)

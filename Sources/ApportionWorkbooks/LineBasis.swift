@@ -1,20 +1,24 @@
 import ApportionCore
 
-/// A partner's share of one line in words, for statements: "50%: equal split between 2",
-/// "100%: direct, council = brent", "75%: carve-out lga_share 0.5 direct to Brent, rest
-/// equal split between 2".
+/// A partner's share of one line in words, for statements: "equal split between 2",
+/// "direct, council = brent", "carve-out lga_share 0.5 direct to Brent, rest equal split
+/// between 2". The share as a number is beside it, in its own column.
 struct LineBasis {
   let ruleSet: RuleSet
   let schema: BudgetSchema
 
-  func describe(_ result: LineResult, partner p: Int) -> String {
-    let rule = ruleSet.rules[result.ruleIndex]
-    return result.sharePercentText(of: p) + "%: " + words(rule.basis, line: result.line)
+  func describe(_ result: LineResult) -> String {
+    words(ruleSet.rules[result.ruleIndex].basis, line: result.line)
+  }
+
+  /// A partner's exact share of a line as a fraction of 1 (`0.5`), for a `0.0%` cell.
+  static func share(_ result: LineResult, partner p: Int) -> Double {
+    result.shareOfLine(of: p)
   }
 
   /// The basis in short words with this line's column values filled in.
   private func words(_ basis: Basis, line: BudgetLine) -> String {
-    func name(_ id: PartnerID) -> String { ruleSet.partner(id)?.name ?? id.rawValue }
+    func name(_ id: PartnerID) -> String { ruleSet.partner(id)?.shortName ?? id.rawValue }
     func value(_ column: ColumnRef) -> String {
       schema.position(of: column.name).map { line.value(at: $0) } ?? ""
     }

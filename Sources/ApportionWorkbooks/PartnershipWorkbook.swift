@@ -1,169 +1,116 @@
 import ApportionCore
 import XlsxWriter
 
-/// `partnership.xlsx`: Summary (partners across, rules down), Lines (every line and each
-/// partner's part), Rules (each rule in words) and Sources (files, hashes, parameters).
+/// `partnership.xlsx`: Summary (partners across, rules down, checks and two charts), Lines
+/// (every line, each partner's part and rounding, a check per line), Rules (each rule in
+/// words with each partner's share, and the drivers) and Sources (files, hashes, parameters).
 final class PartnershipWorkbook {
   let workbook: Workbook
-  private let styles: WorkbookStyles
-  private let ruleSet: RuleSet
-  private let sources: RunSources
-  private let summarySheet: SheetWriter
-  private let lines: LinesSheets
+  let styles: WorkbookStyles
+  let ruleSet: RuleSet
+  let sources: RunSources
+  let baseline: Baseline?
+  let names: DefinedNames
+  let summarySheet: SheetWriter
+  let lines: LinesSheets
   /// Column positions on the Lines sheets.
-  private var amountColumn: Int { lines.amountColumn }
-  private var firstPartColumn: Int { lines.firstExtraColumn }
-  private var checkColumn: Int { firstPartColumn + ruleSet.partners.count }
+  var amountColumn: Int { lines.amountColumn }
+  var firstPartColumn: Int { lines.firstExtraColumn }
+  var firstRoundingColumn: Int { firstPartColumn + ruleSet.partners.count }
+  var checkColumn: Int { firstRoundingColumn + ruleSet.partners.count }
+  /// The stems of each partner's defined names: `Part_brent` (`Lines_Part_brent`).
+  let partStems: [String]
+  let roundingStems: [String]
 
   init(
-    path: String, ruleSet: RuleSet, sources: RunSources,
-    usedColumns: [(name: String, position: Int)], lineCount: Int, maxLinesPerSheet: Int
+    path: String, ruleSet: RuleSet, schema: BudgetSchema, sources: RunSources,
+    profile: BudgetProfile, baseline: Baseline?
   ) throws {
     self.ruleSet = ruleSet
     self.sources = sources
+    self.baseline = baseline
     workbook = try Workbook(
       path: path, title: "\(ruleSet.agreement) \(ruleSet.year): apportionment",
-      subject: "Apportionment of the shared service's budget between the partners", sources: sources
-    )
-    styles = try WorkbookStyles(workbook)
+      subject: "Apportionment of the shared service's budget between the partners",
+      sources: sources, ruleSet: ruleSet, keywords: ruleSet.partners.map(\.name))
+    let styles = try WorkbookStyles(workbook)
+    self.styles = styles
+    names = DefinedNames(workbook)
     summarySheet = SheetWriter(try workbook.addWorksheet(name: "Summary"))
+    let partners = ruleSet.partners
+    let n = partners.count
+    let partStems = partners.map { "Part_" + $0.id.rawValue }
+    let roundingStems = partners.map { "Rounding_" + $0.id.rawValue }
+    self.partStems = partStems
+    self.roundingStems = roundingStems
     let columns =
-      ruleSet.partners.map { LinesSheets.Column(title: $0.name, isMoney: true, minimumWidth: 10) }
-      + [LinesSheets.Column(title: "Check: amount − parts", isMoney: true)]
+      partners.enumerated().map {
+        LinesSheets.Column(
+          title: $0.element.shortName, isNumeric: true, minimumWidth: 12, stem: partStems[$0.offset]
+        )
+      }
+      + partners.enumerated().map {
+        LinesSheets.Column(
+          title: "Rounding \($0.element.shortName) (p)", isNumeric: true,
+          stem: roundingStems[$0.offset])
+      }
+      + [
+        LinesSheets.Column(
+          title: "Check: amount − parts", isNumeric: true, minimumWidth: 12, stem: "Check")
+      ]
+    let firstPart = LinesSheets.firstExtraColumn(schema)
     lines = try LinesSheets(
-      workbook: workbook, styles: styles, usedColumns: usedColumns,
-      ruleNames: ruleSet.rules.map(\.name), extraColumns: columns,
-      title: "\(ruleSet.agreement) \(ruleSet.year)", lineCount: lineCount,
-      maxDataRows: maxLinesPerSheet)
+      workbook: workbook, styles: styles, schema: schema, profile: profile,
+      ruleNames: ruleSet.rules.map(\.name), ruleNamesName: "Rules_Name", names: names,
+      extraColumns: columns, title: "\(ruleSet.agreement) \(ruleSet.year)"
+    ) { sheet, totals, name in
+      let row = LinesSheets.totalsRow
+      for p in 0..<n {
+        try sheet.formula(
+          row, firstPart + p, LinesSheets.visible(.sum, name(partStems[p])), totals.parts[p],
+          styles.moneyGrandTotal)
+        try sheet.formula(
+          row, firstPart + n + p, LinesSheets.visible(.sum, name(roundingStems[p])),
+          number: totals.rounding[p], styles.penceGrandTotal, width: 9)
+      }
+      let check = firstPart + 2 * n
+      try sheet.formula(row, check, LinesSheets.visible(.sum, name("Check")), .zero, styles.check)
+      // Every check lights up: the totals row's, and each line's.
+      try styles.lightUp(
+        RangeReference(sheet: sheet.name, column: check, rows: row...row), on: sheet.sheet)
+      try styles.lightUp(
+        RangeReference(
+          sheet: sheet.name, column: check,
+          rows: LinesSheets.firstDataRow...(LinesSheets.firstDataRow + max(0, totals.lines - 1))),
+        on: sheet.sheet)
+    }
   }
 
   func add(_ result: LineResult) throws {
+    let n = ruleSet.partners.count
     try lines.write(result) { sheet, row in
       for (p, part) in result.parts.enumerated() {
         try sheet.money(row, firstPartColumn + p, part, styles.money)
-        try lines.add(part, column: firstPartColumn + p)
+        try sheet.number(
+          row, firstRoundingColumn + p, result.roundingPence(of: p), styles.pence, width: 9)
       }
       let first = CellReference.a1(row: row, column: firstPartColumn)
-      let last = CellReference.a1(row: row, column: checkColumn - 1)
+      let last = CellReference.a1(row: row, column: firstPartColumn + n - 1)
       let amount = CellReference.a1(row: row, column: amountColumn)
       try sheet.formula(
-        row, checkColumn, "ROUND(\(amount)-SUM(\(first):\(last)),2)", .zero, styles.money)
+        row, checkColumn, "ROUND(\(amount)-SUM(\(first):\(last)),2)", .zero, styles.check)
     }
   }
 
   func finish(_ summary: Summary) throws {
     try lines.finish()
     try writeSummary(summary)
-    try writeRules(summary)
+    try RulesSheet(
+      workbook: workbook, styles: styles, ruleSet: ruleSet, names: names, lines: lines,
+      partStems: partStems
+    ).write(summary)
     try SourcesSheet.finish(
-      workbook, styles: styles, ruleSet: ruleSet, sources: sources, summary: summary)
-  }
-
-  private func writeSummary(_ summary: Summary) throws {
-    let sheet = summarySheet
-    let n = ruleSet.partners.count
-    try sheet.text(
-      0, 0, "\(ruleSet.agreement): apportionment \(ruleSet.year)", styles.title, measured: false)
-    try sheet.text(
-      1, 0, "Each partner's share of the budget by rule, in \(ruleSet.currency).", styles.subtitle,
-      measured: false)
-    try sheet.text(
-      2, 0,
-      sources.generatedBy
-        + " (\(summary.lineCount) lines); see the Sources sheet.",
-      styles.subtitle, measured: false)
-    let headerRow = 4
-    try sheet.text(headerRow, 0, "Rule", styles.header)
-    try sheet.text(headerRow, 1, "Lines", styles.headerRight)
-    for (p, partner) in ruleSet.partners.enumerated() {
-      try sheet.text(headerRow, 2 + p, partner.name, styles.headerRight)
-    }
-    try sheet.text(headerRow, 2 + n, "Total", styles.headerRight)
-    let firstRuleRow = headerRow + 1
-    for (r, rule) in ruleSet.rules.enumerated() {
-      let row = firstRuleRow + r
-      try sheet.text(row, 0, rule.name)
-      try sheet.formula(
-        row, 1, lines.countIf(rule: r),
-        count: summary.ruleLineCounts[r], styles.integer)
-      for p in 0..<n {
-        try sheet.formula(
-          row, 2 + p,
-          lines.sumIf(rule: r, column: firstPartColumn + p),
-          summary.byRule[r][p], styles.money)
-      }
-      let range = CellReference.range(
-        firstRow: row, firstColumn: 2, lastRow: row, lastColumn: 1 + n)
-      try sheet.formula(row, 2 + n, "SUM(\(range))", summary.ruleTotals[r], styles.money)
-    }
-    let totalRow = firstRuleRow + ruleSet.rules.count
-    try sheet.text(totalRow, 0, "Total", styles.bold)
-    let ruleRows = firstRuleRow...max(firstRuleRow, totalRow - 1)
-    func columnSum(_ column: Int) -> String { SheetWriter.sum(column: column, rows: ruleRows) }
-    try sheet.formula(totalRow, 1, columnSum(1), count: summary.lineCount, styles.integerBold)
-    for p in 0..<n {
-      try sheet.formula(
-        totalRow, 2 + p, columnSum(2 + p), summary.partnerTotals[p], styles.moneyBold)
-    }
-    try sheet.formula(totalRow, 2 + n, columnSum(2 + n), summary.total, styles.moneyBold)
-
-    let checkRow = totalRow + 2
-    try sheet.text(
-      checkRow, 0, "Total of all budget lines (from the Lines sheet)", measured: false)
-    try sheet.formula(checkRow, 2 + n, lines.sum(column: amountColumn), summary.total, styles.money)
-    try sheet.text(
-      checkRow + 1, 0, "Check: partners' totals − budget total (should be 0.00)", measured: false)
-    let partnersTotal = CellReference.range(
-      firstRow: totalRow, firstColumn: 2, lastRow: totalRow, lastColumn: 1 + n)
-    let grand = CellReference.a1(row: checkRow, column: 2 + n)
-    try sheet.formula(
-      checkRow + 1, 2 + n, "ROUND(SUM(\(partnersTotal))-\(grand),2)",
-      try Money.sum(summary.partnerTotals) - summary.total, styles.money)
-
-    let chart = try workbook.addChart(type: .column)
-    try chart.setTitle("Each partner's share of \(ruleSet.year)")
-    try chart.setValueAxisNumberFormat("£#,##0;(£#,##0)")
-    try chart.hideLegend()
-    try chart.addSeries(
-      name: "Total",
-      categories: RangeReference(
-        sheet: sheet.name, firstRow: headerRow, firstColumn: 2, lastRow: headerRow,
-        lastColumn: 1 + n),
-      values: RangeReference(
-        sheet: sheet.name, firstRow: totalRow, firstColumn: 2, lastRow: totalRow, lastColumn: 1 + n)
-    )
-    try sheet.sheet.insertChart(row: checkRow + 3, column: 0, chart: chart)
-
-    try sheet.fitColumns(minimum: [0: 24])
-    try sheet.setUpPrinting(title: "\(ruleSet.agreement) \(ruleSet.year)", headerRow: headerRow)
-  }
-
-  private func writeRules(_ summary: Summary) throws {
-    let sheet = SheetWriter(try workbook.addWorksheet(name: "Rules"))
-    let header = ["No.", "Rule", "Takes", "Basis", "Note", "Lines", "Total"]
-    for (column, title) in header.enumerated() {
-      try sheet.text(0, column, title, column >= 5 ? styles.headerRight : styles.header)
-    }
-    let wide = 40.0
-    for (r, rule) in ruleSet.rules.enumerated() {
-      let row = r + 1
-      let takes =
-        rule.condition.isCatchAll ? "every other line" : "lines where \(rule.condition.summary)"
-      let basis = rule.basis.describe(partners: ruleSet.partners, drivers: ruleSet.drivers)
-      let note = rule.note ?? ""
-      try sheet.fitRow(row, wrapped: [(takes, wide), (basis, wide), (note, wide)])
-      try sheet.integer(row, 0, r + 1, styles.integer)
-      try sheet.text(row, 1, rule.name)
-      try sheet.text(row, 2, takes, styles.wrapped, measured: false)
-      try sheet.text(row, 3, basis, styles.wrapped, measured: false)
-      try sheet.text(row, 4, note, styles.wrapped, measured: false)
-      try lines.writeCountAndTotal(of: r, summary, on: sheet, row: row, column: 5)
-    }
-    try sheet.text(
-      ruleSet.rules.count + 2, 0,
-      "The first rule whose conditions match a line takes it. Values compare ignoring case and "
-        + "surrounding spaces.", styles.note, measured: false)
-    try sheet.fitColumns(minimum: [0: 4, 2: Int(wide), 3: Int(wide), 4: Int(wide)])
-    try sheet.setUpPrinting(title: "\(ruleSet.agreement) \(ruleSet.year)", headerRow: 0)
+      workbook, styles: styles, ruleSet: ruleSet, sources: sources, summary: summary,
+      names: names)
   }
 }

@@ -1,3 +1,4 @@
+import ApportionCore
 import XlsxWriter
 
 /// Where an apportionment came from, for the workbooks' headers and Sources sheet.
@@ -16,11 +17,16 @@ public struct RunSources: Sendable {
   public var toolVersion: String
   /// The creation time written into every workbook (so that reruns are byte-identical).
   public var created: UTCDateTime
+  /// Why the workbooks carry that date, for the Sources sheet: it is not when they were
+  /// written.
+  public var createdBecause: String
 
-  /// Sources as given; `created` is usually `creationTime(year:sourceDateEpoch:)`.
+  /// Sources as given; `created` and `createdBecause` usually come from
+  /// `creation(year:sourceDateEpoch:)`.
   public init(
     rulesPath: String, rulesSHA256: String, budgetPath: String, budgetSHA256: String,
-    toolVersion: String, created: UTCDateTime
+    toolVersion: String, created: UTCDateTime,
+    createdBecause: String = "a fixed date, so that reruns give identical files"
   ) {
     self.rulesPath = rulesPath
     self.rulesSHA256 = rulesSHA256
@@ -28,6 +34,43 @@ public struct RunSources: Sendable {
     self.budgetSHA256 = budgetSHA256
     self.toolVersion = toolVersion
     self.created = created
+    self.createdBecause = createdBecause
+  }
+
+  /// The stable creation time (see ``creationTime(year:sourceDateEpoch:)``) and a sentence
+  /// saying where it came from.
+  ///
+  /// ```swift
+  /// RunSources.creation(year: "2016-17", sourceDateEpoch: nil).because
+  /// // "1 April 2016, the start of the financial year 2016-17: …"
+  /// ```
+  public static func creation(year: String, sourceDateEpoch: String?) -> (
+    date: UTCDateTime, because: String
+  ) {
+    let notNow = "not when the file was written"
+    if let text = sourceDateEpoch, let seconds = Int(text), seconds > 0,
+      let date = UTCDateTime(secondsSinceEpoch: seconds)
+    {
+      return (
+        date,
+        "from SOURCE_DATE_EPOCH=\(text) (seconds since 1970, UTC), so that rebuilding gives "
+          + "byte-identical files; \(notNow)"
+      )
+    }
+    let digits = year.prefix { $0.isNumber }
+    if digits.count == 4, let first = Int(digits), (1971...9998).contains(first) {
+      return (
+        UTCDateTime(year: first, month: 4, day: 1),
+        "1 April \(first), the start of the financial year \(year): a fixed date, so that "
+          + "rerunning with the same inputs gives byte-identical files; \(notNow) (set "
+          + "SOURCE_DATE_EPOCH to choose another)"
+      )
+    }
+    return (
+      UTCDateTime(year: 2000, month: 1, day: 1),
+      "a fixed date (the year '\(year)' does not start with one), so that reruns give "
+        + "byte-identical files; \(notNow)"
+    )
   }
 
   /// The stable creation time: `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when given,
@@ -39,16 +82,7 @@ public struct RunSources: Sendable {
   /// RunSources.creationTime(year: "2016-17", sourceDateEpoch: "1700000000")  // 2023-11-14T22:13:20
   /// ```
   public static func creationTime(year: String, sourceDateEpoch: String?) -> UTCDateTime {
-    if let text = sourceDateEpoch, let seconds = Int(text), seconds > 0,
-      let date = UTCDateTime(secondsSinceEpoch: seconds)
-    {
-      return date
-    }
-    let digits = year.prefix { $0.isNumber }
-    if digits.count == 4, let first = Int(digits), (1971...9998).contains(first) {
-      return UTCDateTime(year: first, month: 4, day: 1)
-    }
-    return UTCDateTime(year: 2000, month: 1, day: 1)
+    creation(year: year, sourceDateEpoch: sourceDateEpoch).date
   }
 }
 
@@ -61,14 +95,30 @@ extension RunSources {
 
 extension Workbook {
   /// One of the run's workbooks, with its document properties set: `title` and `subject`,
-  /// `apportion <version>` as author, the input files as comments, and the fixed creation
-  /// time.
-  convenience init(path: String, title: String, subject: String, sources: RunSources) throws {
+  /// `apportion <version>` as author, the host as company, `keywords`, the input files as
+  /// comments, the fixed creation time, and a `Generator` custom property naming the tool and
+  /// libxlsxwriter (whose 1.1.4 always writes `Microsoft Excel` as the application name).
+  convenience init(
+    path: String, title: String, subject: String, sources: RunSources, ruleSet: RuleSet,
+    keywords: [String]
+  ) throws {
     try self.init(path: path)
     try setProperties(
       DocumentProperties(
         title: title, subject: subject, author: "apportion \(sources.toolVersion)",
+        company: ruleSet.partners.first(where: \.isHost)?.name,
+        keywords: (["apportionment", ruleSet.agreement, ruleSet.year] + keywords)
+          .filter { !$0.isEmpty }.joined(separator: ", "),
+        category: "Shared service recharges",
         comments: "Generated from \(sources.rulesPath) and \(sources.budgetPath)",
         created: sources.created))
+    try setCustomProperty("Generator", sources.generator)
+  }
+}
+
+extension RunSources {
+  /// `apportion 1.0.0 with libxlsxwriter 1.1.4`.
+  var generator: String {
+    "apportion \(toolVersion) with libxlsxwriter \(Workbook.libraryVersion)"
   }
 }

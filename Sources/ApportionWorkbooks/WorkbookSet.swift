@@ -15,9 +15,10 @@ import XlsxWriter
 /// can write outside the folder.
 ///
 /// ```swift
+/// var profile = BudgetProfile(partnerCount: ruleSet.partners.count)
+/// _ = try job.run { try profile.add($0) }  // the checking pass
 /// let books = try WorkbookSet(
-///   directory: "out", ruleSet: ruleSet, schema: schema, sources: sources,
-///   lineCount: checked.lineCount)  // from the checking pass
+///   directory: "out", ruleSet: ruleSet, schema: schema, sources: sources, profile: profile)
 /// for result in results { try books.add(result) }
 /// let paths = try books.finish(summary)  // out/partnership.xlsx, out/brent.xlsx, …
 /// ```
@@ -38,13 +39,15 @@ public final class WorkbookSet {
   /// Starts every workbook in `directory`, creating the folder if needed.
   ///
   /// - Parameters:
-  ///   - lineCount: how many lines `add(_:)` will be given (the checking pass's count).
-  ///   - maxLinesPerSheet: lines per Lines sheet before `Lines 2` starts (smaller in tests).
+  ///   - profile: what the checking pass learnt about the lines `add(_:)` will be given
+  ///     (their count, numeric columns, each Lines sheet's totals; lines per sheet).
+  ///   - baseline: earlier totals to compare with (a scenario's base), shown on the Summary
+  ///     and each statement; `nil` when there are none.
   /// - Throws: `OutputError` when the folder cannot be made, `XlsxError` when a workbook
   ///   cannot be started; nothing is left behind.
   public init(
     directory: String, ruleSet: RuleSet, schema: BudgetSchema, sources: RunSources,
-    lineCount: Int, maxLinesPerSheet: Int = defaultLinesPerSheet
+    profile: BudgetProfile, baseline: Baseline? = nil
   ) throws {
     self.directory = directory
     let manager = FileManager.default
@@ -61,9 +64,6 @@ public final class WorkbookSet {
       }
       createdDirectory = true
     }
-    let used = ruleSet.columnsUsed.compactMap { name in
-      schema.position(of: name).map { (name: schema.columns[$0], position: $0) }
-    }
     do {
       let token = "\(getpid())"
       func temporary(_ stem: String) -> (String, String) {
@@ -75,8 +75,8 @@ public final class WorkbookSet {
       let main = temporary("partnership")
       files.append(main)
       partnership = try PartnershipWorkbook(
-        path: main.0, ruleSet: ruleSet, sources: sources, usedColumns: used,
-        lineCount: lineCount, maxLinesPerSheet: maxLinesPerSheet)
+        path: main.0, ruleSet: ruleSet, schema: schema, sources: sources, profile: profile,
+        baseline: baseline)
       var taken: Set<String> = ["partnership"]
       for index in ruleSet.partners.indices {
         let stem = SafeNames.fileStem(for: ruleSet.partners[index].id, taken: taken)
@@ -86,7 +86,7 @@ public final class WorkbookSet {
         partners.append(
           try PartnerWorkbook(
             path: file.0, partner: index, ruleSet: ruleSet, schema: schema, sources: sources,
-            usedColumns: used, lineCount: lineCount, maxLinesPerSheet: maxLinesPerSheet))
+            profile: profile, baseline: baseline))
       }
     } catch {
       abandon()

@@ -26,6 +26,18 @@ public enum CellReference {
     return String(letters.reversed())
   }
 
+  /// The 0-based column of column letters (`A` → 0, `XFD` → 16383), or `nil` for text that is
+  /// not one to three letters A–Z.
+  public static func columnNumber(_ letters: String) -> Int? {
+    guard (1...3).contains(letters.unicodeScalars.count) else { return nil }
+    var number = 0
+    for scalar in letters.uppercased().unicodeScalars {
+      guard ("A"..."Z").contains(scalar) else { return nil }
+      number = number * 26 + Int(scalar.value) - 64
+    }
+    return number - 1
+  }
+
   /// The A1 reference of a cell, e.g. `B12` for row 11, column 1; `$B$12` when `absolute`.
   ///
   /// - Returns: the reference, or `#REF!` when the cell is outside Excel's grid.

@@ -15,6 +15,11 @@ public struct FormatSpecification: Hashable, Sendable {
     case left, center, right, fill, justify, centerAcross
   }
 
+  /// Vertical alignment of the cell's content (Excel's default is bottom).
+  public enum VerticalAlignment: Hashable, Sendable {
+    case top, center, bottom
+  }
+
   public var bold: Bool
   public var italic: Bool
   /// An Excel number format such as `#,##0.00` or `0.0%`; `nil` for General.
@@ -26,7 +31,12 @@ public struct FormatSpecification: Hashable, Sendable {
   public var borderTop: BorderStyle?
   public var borderBottom: BorderStyle?
   public var horizontalAlignment: HorizontalAlignment?
+  public var verticalAlignment: VerticalAlignment?
   public var textWrap: Bool
+  /// Font size in points; `nil` for the default (11, or the workbook's default font's).
+  public var fontSize: Double?
+  /// Font name, e.g. `Arial`; `nil` for the default (Calibri).
+  public var fontName: String?
   /// Indentation level, 0...15 (larger values are clamped).
   public var indent: Int
 
@@ -34,7 +44,8 @@ public struct FormatSpecification: Hashable, Sendable {
   public init(
     bold: Bool = false, italic: Bool = false, numberFormat: String? = nil, fontColor: UInt32? = nil,
     backgroundColor: UInt32? = nil, borderTop: BorderStyle? = nil, borderBottom: BorderStyle? = nil,
-    horizontalAlignment: HorizontalAlignment? = nil, textWrap: Bool = false, indent: Int = 0
+    horizontalAlignment: HorizontalAlignment? = nil, verticalAlignment: VerticalAlignment? = nil,
+    textWrap: Bool = false, fontSize: Double? = nil, fontName: String? = nil, indent: Int = 0
   ) {
     self.bold = bold
     self.italic = italic
@@ -44,7 +55,10 @@ public struct FormatSpecification: Hashable, Sendable {
     self.borderTop = borderTop
     self.borderBottom = borderBottom
     self.horizontalAlignment = horizontalAlignment
+    self.verticalAlignment = verticalAlignment
     self.textWrap = textWrap
+    self.fontSize = fontSize
+    self.fontName = fontName
     self.indent = indent
   }
 }

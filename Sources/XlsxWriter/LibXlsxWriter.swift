@@ -18,6 +18,7 @@ enum Handle {
   typealias Worksheet = UnsafeMutablePointer<lxw_worksheet>
   typealias Format = UnsafeMutablePointer<lxw_format>
   typealias Chart = UnsafeMutablePointer<lxw_chart>
+  typealias Series = UnsafeMutablePointer<lxw_chart_series>
 }
 
 /// Thin calls into libxlsxwriter 1.1.4.
@@ -58,6 +59,9 @@ enum Lxw {
 
   // MARK: Workbook
 
+  /// The library's version at run time, e.g. `1.1.4`.
+  static var version: String { String(cString: lxw_version()) }
+
   static func newWorkbook(path: String, options: WorkbookOptions) -> Handle.Workbook? {
     withCString(options.temporaryDirectory) { temporaryDirectory in
       var opts = lxw_workbook_options()
@@ -85,20 +89,46 @@ enum Lxw {
       withCString(properties.subject) { subject in
         withCString(properties.author) { author in
           withCString(properties.company) { company in
-            withCString(properties.comments) { comments in
-              var props = lxw_doc_properties()
-              props.title = title
-              props.subject = subject
-              props.author = author
-              props.company = company
-              props.comments = comments
-              props.created = time_t(created)
-              return XlsxError.Code(workbook_set_properties(workbook, &props))
+            withCString(properties.keywords) { keywords in
+              withCString(properties.category) { category in
+                withCString(properties.comments) { comments in
+                  var props = lxw_doc_properties()
+                  props.title = title
+                  props.subject = subject
+                  props.author = author
+                  props.company = company
+                  props.keywords = keywords
+                  props.category = category
+                  props.comments = comments
+                  props.created = time_t(created)
+                  return XlsxError.Code(workbook_set_properties(workbook, &props))
+                }
+              }
             }
           }
         }
       }
     }
+  }
+
+  /// A custom document property (`docProps/custom.xml`) holding text; libxlsxwriter copies
+  /// both strings.
+  static func setCustomProperty(_ workbook: Handle.Workbook, _ name: String, _ value: String)
+    -> XlsxError.Code
+  {
+    XlsxError.Code(workbook_set_custom_property_string(workbook, name, value))
+  }
+
+  /// Sets the font of the workbook's default format: the font of cells written without a
+  /// format and of the Normal style, whose digit width spreadsheets take as the unit of
+  /// column widths. libxlsxwriter 1.1.4 has no call for it; the default format is the first
+  /// in `workbook->formats` (added by `workbook_new_opt`), and the fonts are only collected
+  /// in `workbook_close`, so setting its font before then changes font 0 in `styles.xml`.
+  static func setDefaultFont(_ workbook: Handle.Workbook, name: String, size: Double) -> Bool {
+    guard let first = workbook.pointee.formats?.pointee.stqh_first else { return false }
+    format_set_font_name(first, name)
+    format_set_font_size(first, size)
+    return true
   }
 
   static func validateSheetName(_ workbook: Handle.Workbook, _ name: String) -> XlsxError.Code {
@@ -134,7 +164,12 @@ enum Lxw {
     if let horizontal = specification.horizontalAlignment {
       format_set_align(format, byte(alignment(horizontal)))
     }
+    if let vertical = specification.verticalAlignment {
+      format_set_align(format, byte(alignment(vertical)))
+    }
     if specification.textWrap { format_set_text_wrap(format) }
+    if let size = specification.fontSize { format_set_font_size(format, size) }
+    if let name = specification.fontName { format_set_font_name(format, name) }
     if specification.indent > 0 { format_set_indent(format, UInt8(min(specification.indent, 15))) }
     return format
   }
@@ -161,6 +196,16 @@ enum Lxw {
     case .fill: LXW_ALIGN_FILL
     case .justify: LXW_ALIGN_JUSTIFY
     case .centerAcross: LXW_ALIGN_CENTER_ACROSS
+    }
+  }
+
+  private static func alignment(
+    _ alignment: FormatSpecification.VerticalAlignment
+  ) -> lxw_format_alignments {
+    switch alignment {
+    case .top: LXW_ALIGN_VERTICAL_TOP
+    case .center: LXW_ALIGN_VERTICAL_CENTER
+    case .bottom: LXW_ALIGN_VERTICAL_BOTTOM
     }
   }
 
@@ -191,6 +236,23 @@ enum Lxw {
     _ format: Handle.Format?
   ) -> XlsxError.Code {
     XlsxError.Code(worksheet_write_formula_num(sheet, row, column, formula, format, cached))
+  }
+
+  /// A formula whose cached result is text (`t="str"`), e.g. a name looked up with INDEX.
+  static func writeFormula(
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ column: UInt16, _ formula: String,
+    cachedText: String, _ format: Handle.Format?
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_write_formula_str(sheet, row, column, formula, format, cachedText))
+  }
+
+  /// Merges a block of cells and writes `text` (always as text) into it.
+  static func mergeRange(
+    _ sheet: Handle.Worksheet, _ first: (UInt32, UInt16), _ last: (UInt32, UInt16), _ text: String,
+    _ format: Handle.Format?
+  ) -> XlsxError.Code {
+    XlsxError.Code(
+      worksheet_merge_range(sheet, first.0, first.1, last.0, last.1, text, format))
   }
 
   static func writeBlank(
@@ -233,9 +295,76 @@ enum Lxw {
     XlsxError.Code(worksheet_autofilter(sheet, firstRow, firstColumn, lastRow, lastColumn))
   }
 
+  // MARK: Conditional formats and data validation
+
+  /// Adds a conditional format over a block of cells.
+  static func conditionalFormat(
+    _ sheet: Handle.Worksheet, _ first: (UInt32, UInt16), _ last: (UInt32, UInt16),
+    _ rule: ConditionalFormat.Rule, _ format: Handle.Format
+  ) -> XlsxError.Code {
+    var options = lxw_conditional_format()
+    options.format = format
+    switch rule {
+    case .equalTo(let value):
+      options.type = byte(LXW_CONDITIONAL_TYPE_CELL)
+      options.criteria = byte(LXW_CONDITIONAL_CRITERIA_EQUAL_TO)
+      options.value = value
+    case .notEqualTo(let value):
+      options.type = byte(LXW_CONDITIONAL_TYPE_CELL)
+      options.criteria = byte(LXW_CONDITIONAL_CRITERIA_NOT_EQUAL_TO)
+      options.value = value
+    case .notBlank:
+      options.type = byte(LXW_CONDITIONAL_TYPE_NO_BLANKS)
+    }
+    return XlsxError.Code(
+      worksheet_conditional_format_range(sheet, first.0, first.1, last.0, last.1, &options))
+  }
+
+  /// Restricts what can be typed into a block of cells to whole numbers in a range.
+  static func validateWholeNumbers(
+    _ sheet: Handle.Worksheet, _ first: (UInt32, UInt16), _ last: (UInt32, UInt16),
+    _ validation: DataValidation
+  ) -> XlsxError.Code {
+    withCString(validation.inputTitle) { inputTitle in
+      withCString(validation.inputMessage) { inputMessage in
+        withCString(validation.errorTitle) { errorTitle in
+          withCString(validation.errorMessage) { errorMessage in
+            var options = lxw_data_validation()
+            options.validate = byte(LXW_VALIDATION_TYPE_INTEGER)
+            options.criteria = byte(LXW_VALIDATION_CRITERIA_BETWEEN)
+            options.minimum_number = Double(validation.allowed.lowerBound)
+            options.maximum_number = Double(validation.allowed.upperBound)
+            options.error_type = byte(LXW_VALIDATION_ERROR_TYPE_STOP)
+            options.input_title = inputTitle
+            options.input_message = inputMessage
+            options.error_title = errorTitle
+            options.error_message = errorMessage
+            return XlsxError.Code(
+              worksheet_data_validation_range(sheet, first.0, first.1, last.0, last.1, &options))
+          }
+        }
+      }
+    }
+  }
+
   // MARK: Page setup
 
   static func setLandscape(_ sheet: Handle.Worksheet) { worksheet_set_landscape(sheet) }
+
+  static func setPortrait(_ sheet: Handle.Worksheet) { worksheet_set_portrait(sheet) }
+
+  /// Margins in inches.
+  static func setMargins(
+    _ sheet: Handle.Worksheet, left: Double, right: Double, top: Double, bottom: Double
+  ) {
+    worksheet_set_margins(sheet, left, right, top, bottom)
+  }
+
+  static func printArea(
+    _ sheet: Handle.Worksheet, _ first: (UInt32, UInt16), _ last: (UInt32, UInt16)
+  ) -> XlsxError.Code {
+    XlsxError.Code(worksheet_print_area(sheet, first.0, first.1, last.0, last.1))
+  }
 
   /// Paper 9 is A4 in libxlsxwriter's (Excel's) paper table.
   static func setPaperA4(_ sheet: Handle.Worksheet) { worksheet_set_paper(sheet, 9) }
@@ -277,36 +406,136 @@ enum Lxw {
       case .pie: LXW_CHART_PIE
       case .column: LXW_CHART_COLUMN
       case .bar: LXW_CHART_BAR
+      case .stackedBar: LXW_CHART_BAR_STACKED
       }
     return workbook_add_chart(workbook, byte(value))
   }
 
   /// Adds a series; `categories` and `values` are range formulas (`='Sheet'!$A$2:$A$5`).
-  /// libxlsxwriter copies the strings. Returns false when it could not allocate the series.
-  static func addSeries(
-    _ chart: Handle.Chart, name: String?, categories: String, values: String
-  ) -> Bool {
-    guard let series = chart_add_series(chart, categories, values) else { return false }
-    if let name { chart_series_set_name(series, name) }
+  /// libxlsxwriter copies the strings. Returns `nil` when it could not allocate the series.
+  static func addSeries(_ chart: Handle.Chart, categories: String, values: String)
+    -> Handle.Series?
+  {
+    chart_add_series(chart, categories, values)
+  }
+
+  /// The series' name as literal text (copied).
+  static func setSeriesName(_ series: Handle.Series, _ name: String) {
+    chart_series_set_name(series, name)
+  }
+
+  /// The series' name from a cell.
+  static func setSeriesNameCell(
+    _ series: Handle.Series, sheet: String, row: UInt32, column: UInt16
+  ) {
+    chart_series_set_name_range(series, sheet, row, column)
+  }
+
+  /// Shows each point's value on the chart, in `numberFormat`, outside the bar's end.
+  static func setDataLabels(_ series: Handle.Series, numberFormat: String) {
+    chart_series_set_labels(series)
+    chart_series_set_labels_num_format(series, numberFormat)
+  }
+
+  /// Fills a series range's cached data (`<c:numCache>` or `<c:strCache>`), which
+  /// libxlsxwriter 1.1.4 cannot read back from a constant-memory worksheet, so that viewers
+  /// which do not recalculate still draw the chart. The points are `calloc`ed and strings
+  /// `strdup`ed here and freed by libxlsxwriter with the chart (`_chart_free_data_cache`);
+  /// `ignore_cache` stops `workbook_close` from trying to fill the cache itself. Returns
+  /// false when memory ran out (the points added so far are still freed with the chart).
+  static func setCache(_ range: UnsafeMutablePointer<lxw_series_range>?, _ cache: Chart.Cache)
+    -> Bool
+  {
+    guard let range, let head = range.pointee.data_cache, head.pointee.stqh_first == nil,
+      let nextOffset = MemoryLayout<lxw_series_data_point>.offset(
+        of: \lxw_series_data_point.list_pointers.stqe_next)
+    else { return false }
+    range.pointee.ignore_cache = byte(LXW_TRUE)
+    let count: Int
+    switch cache {
+    case .numbers(let numbers): count = numbers.count
+    case .texts(let texts): count = texts.count
+    }
+    for index in 0..<count {
+      guard let raw = calloc(1, MemoryLayout<lxw_series_data_point>.stride) else { return false }
+      let point = raw.bindMemory(to: lxw_series_data_point.self, capacity: 1)
+      switch cache {
+      case .numbers(let numbers): point.pointee.number = numbers[index]
+      case .texts(let texts):
+        point.pointee.is_string = byte(LXW_TRUE)
+        point.pointee.string = strdup(texts[index])
+        range.pointee.has_string_cache = byte(LXW_TRUE)
+      }
+      // STAILQ_INSERT_TAIL(head, point, list_pointers)
+      point.pointee.list_pointers.stqe_next = nil
+      head.pointee.stqh_last.pointee = point
+      head.pointee.stqh_last = (raw + nextOffset).bindMemory(
+        to: UnsafeMutablePointer<lxw_series_data_point>?.self, capacity: 1)
+      range.pointee.num_data_points = UInt16(index + 1)
+    }
     return true
+  }
+
+  static func setCategoriesCache(_ series: Handle.Series, _ cache: Chart.Cache) -> Bool {
+    setCache(series.pointee.categories, cache)
+  }
+
+  static func setValuesCache(_ series: Handle.Series, _ cache: Chart.Cache) -> Bool {
+    setCache(series.pointee.values, cache)
+  }
+
+  static func setNameCache(_ series: Handle.Series, _ name: String) -> Bool {
+    setCache(series.pointee.title.range, .texts([name]))
   }
 
   static func setTitle(_ chart: Handle.Chart, _ title: String) {
     chart_title_set_name(chart, title)
   }
 
+  /// The value axis and the category axis. libxlsxwriter 1.1.4 keeps a bar chart's value
+  /// axis (drawn across) in `x_axis` and its categories in `y_axis`; other charts the other
+  /// way round.
+  private static func axes(_ chart: Handle.Chart, _ kind: Chart.Kind) -> (
+    value: UnsafeMutablePointer<lxw_chart_axis>?, category: UnsafeMutablePointer<lxw_chart_axis>?
+  ) {
+    switch kind {
+    case .bar, .stackedBar: (chart.pointee.x_axis, chart.pointee.y_axis)
+    case .pie, .column: (chart.pointee.y_axis, chart.pointee.x_axis)
+    }
+  }
+
   /// The value axis's number format (libxlsxwriter copies the string).
-  static func setValueAxisNumberFormat(_ chart: Handle.Chart, _ format: String) {
-    chart_axis_set_num_format(chart.pointee.y_axis, format)
+  static func setValueAxisNumberFormat(_ chart: Handle.Chart, _ kind: Chart.Kind, _ format: String)
+  {
+    chart_axis_set_num_format(axes(chart, kind).value, format)
+  }
+
+  static func setValueAxisMinimum(_ chart: Handle.Chart, _ kind: Chart.Kind, _ minimum: Double) {
+    chart_axis_set_min(axes(chart, kind).value, minimum)
+  }
+
+  /// Puts the category labels at the low end of the value axis, clear of negative bars.
+  static func setCategoryLabelsLow(_ chart: Handle.Chart, _ kind: Chart.Kind) {
+    chart_axis_set_label_position(
+      axes(chart, kind).category, byte(LXW_CHART_AXIS_LABEL_POSITION_LOW))
   }
 
   static func hideLegend(_ chart: Handle.Chart) {
     chart_legend_set_position(chart, byte(LXW_CHART_LEGEND_NONE))
   }
 
+  static func legendAtBottom(_ chart: Handle.Chart) {
+    chart_legend_set_position(chart, byte(LXW_CHART_LEGEND_BOTTOM))
+  }
+
+  /// Places a chart scaled from libxlsxwriter's default 480 × 288 pixels.
   static func insertChart(
-    _ sheet: Handle.Worksheet, _ row: UInt32, _ column: UInt16, _ chart: Handle.Chart
+    _ sheet: Handle.Worksheet, _ row: UInt32, _ column: UInt16, _ chart: Handle.Chart,
+    xScale: Double, yScale: Double
   ) -> XlsxError.Code {
-    XlsxError.Code(worksheet_insert_chart(sheet, row, column, chart))
+    var options = lxw_chart_options()
+    options.x_scale = xScale
+    options.y_scale = yScale
+    return XlsxError.Code(worksheet_insert_chart_opt(sheet, row, column, chart, &options))
   }
 }

@@ -49,6 +49,9 @@ public final class Workbook {
     if let handle { Lxw.freeWorkbook(handle) }
   }
 
+  /// The version of libxlsxwriter that writes the files, e.g. `1.1.4`.
+  public static var libraryVersion: String { Lxw.version }
+
   /// Whether `close()` has been called (successfully or not).
   public var isClosed: Bool { handle == nil }
 
@@ -81,12 +84,56 @@ public final class Workbook {
     }
     let texts = [
       properties.title, properties.subject, properties.author, properties.company,
-      properties.comments,
+      properties.keywords, properties.category, properties.comments,
     ]
     if texts.contains(where: { $0?.contains("\0") ?? false }) {
       throw XlsxError(.setProperties, reason: "a property contains a NUL character")
     }
     try Lxw.check(Lxw.setProperties(handle, properties, created: created), .setProperties)
+  }
+
+  /// Sets the workbook's default font: the font of cells without a format, of the Normal
+  /// style, and the unit of column widths (a column `width` wide holds `width` digits of
+  /// it). Formats that should look the same name the font too
+  /// (`FormatSpecification(fontName:)`).
+  ///
+  /// Calibri, libxlsxwriter's default, is missing where Microsoft Office is not installed,
+  /// and LibreOffice then measures columns in a wider substitute font, so a page laid out
+  /// for Calibri no longer fits. Arial (Liberation Sans, with the same metrics, ships with
+  /// LibreOffice) measures the same everywhere.
+  ///
+  /// ```swift
+  /// try book.setDefaultFont(name: "Arial", size: 10)
+  /// ```
+  ///
+  /// - Throws: `XlsxError` (`.addFormat`) for an empty name, one over 127 bytes or with
+  ///   NUL, or a size outside 1...409 points.
+  public func setDefaultFont(name: String, size: Double) throws {
+    let handle = try requireOpen(.addFormat)
+    guard !name.isEmpty, name.utf8.count < 128, !name.contains("\0"), (1...409).contains(size)
+    else {
+      throw XlsxError(.addFormat, reason: "invalid default font \(name) \(size)")
+    }
+    guard Lxw.setDefaultFont(handle, name: name, size: size) else {
+      throw XlsxError(.addFormat, reason: "the workbook has no default format")
+    }
+  }
+
+  /// Sets a custom document property holding text (File ▸ Properties ▸ Custom in Excel).
+  ///
+  /// ```swift
+  /// try book.setCustomProperty("Generator", "apportion 1.0.0 with libxlsxwriter 1.1.4")
+  /// ```
+  ///
+  /// - Throws: `XlsxError` (`.setProperties`) for an empty name, text containing NUL, or a
+  ///   library failure (the name is at most 255 characters).
+  public func setCustomProperty(_ name: String, _ value: String) throws {
+    let handle = try requireOpen(.setProperties)
+    if name.isEmpty || name.contains("\0") || value.contains("\0") {
+      throw XlsxError(
+        .setProperties, reason: "custom property \"\(name)\" has an empty name or contains NUL")
+    }
+    try Lxw.check(Lxw.setCustomProperty(handle, name, value), .setProperties, detail: name)
   }
 
   /// Why `name` cannot be a worksheet name in any workbook, or `nil` when it can.
@@ -140,6 +187,14 @@ public final class Workbook {
     if specification.numberFormat?.contains("\0") ?? false {
       throw XlsxError(.addFormat, reason: "the number format contains a NUL character")
     }
+    if let size = specification.fontSize, !(1...409).contains(size) {
+      throw XlsxError(.addFormat, reason: "font size \(size) is outside 1...409 points")
+    }
+    if let name = specification.fontName,
+      name.isEmpty || name.utf8.count >= 128 || name.contains("\0")
+    {
+      throw XlsxError(.addFormat, reason: "invalid font name \(name)")
+    }
     guard let format = Lxw.addFormat(handle, specification) else {
       throw XlsxError(.addFormat, code: .memoryError)
     }
@@ -156,9 +211,50 @@ public final class Workbook {
     return Chart(workbook: self, handle: chart, kind: type)
   }
 
+  /// Why `name` cannot be a defined name, or `nil` when it can.
+  ///
+  /// Excel's rules: 1 to 255 characters; a letter or `_` first, then letters, digits, `_`
+  /// and `.` (only ASCII letters are accepted here); not a cell reference in A1 (`LGA1`,
+  /// `XFD1048576`) or R1C1 form (`R1C1`, `R`, `C`).
+  public static func validateDefinedName(_ name: String) -> String? {
+    let scalars = Array(name.unicodeScalars)
+    guard let first = scalars.first, scalars.count <= 255 else {
+      return "a defined name has 1 to 255 characters"
+    }
+    func isLetter(_ c: Unicode.Scalar) -> Bool {
+      ("a"..."z").contains(c) || ("A"..."Z").contains(c)
+    }
+    func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+    guard isLetter(first) || first == "_" else {
+      return "a defined name starts with a letter or '_'"
+    }
+    guard scalars.allSatisfy({ isLetter($0) || isDigit($0) || $0 == "_" || $0 == "." }) else {
+      return "a defined name holds only letters, digits, '_' and '.'"
+    }
+    let upper = name.uppercased()
+    if upper == "R" || upper == "C" || upper.wholeMatch(of: /R[0-9]*C[0-9]*/) != nil {
+      return "'\(name)' reads as an R1C1 cell reference"
+    }
+    if let match = upper.wholeMatch(of: /([A-Z]{1,3})([0-9]+)/),
+      CellReference.columnNumber(String(match.output.1)).map({ $0 < Worksheet.maxColumns })
+        ?? false,
+      let row = Int(match.output.2), (1...Worksheet.maxRows).contains(row)
+    {
+      return "'\(name)' reads as a cell reference"
+    }
+    return nil
+  }
+
   /// Defines a workbook-level name, e.g. `defineName("Total", refersTo: range)`.
+  ///
+  /// - Throws: `XlsxError` (`.defineName`) for a name Excel would refuse (see
+  ///   ``validateDefinedName(_:)``), a range outside the sheet, or a library failure (for
+  ///   example a name already defined).
   public func defineName(_ name: String, refersTo range: RangeReference) throws {
     let handle = try requireOpen(.defineName, cell: name)
+    if let reason = Self.validateDefinedName(name) {
+      throw XlsxError(.defineName, cell: name, reason: reason)
+    }
     guard range.isValid else {
       throw XlsxError(.defineName, cell: name, reason: "the range \(range) is outside the sheet")
     }

@@ -45,18 +45,25 @@ extension Worksheet {
     Lxw.setGridlines(handle, screen: screen, print: print)
   }
 
-  /// Places a chart with its top-left corner at the given cell.
+  /// Places a chart with its top-left corner at the given cell, scaled from libxlsxwriter's
+  /// default 480 × 288 pixels.
   ///
   /// - Throws: `XlsxError` (`.insertChart`) for a chart of another workbook or one already
   ///   inserted (libxlsxwriter allows each chart once).
-  public func insertChart(row: Int, column: Int, chart: Chart) throws {
+  public func insertChart(
+    row: Int, column: Int, chart: Chart, xScale: Double = 1, yScale: Double = 1
+  ) throws {
     let cell = try cell(.insertChart, row, column)
+    guard xScale.isFinite, yScale.isFinite, xScale > 0, yScale > 0 else {
+      throw error(.insertChart, row: row, column: column, reason: "invalid chart scale")
+    }
     guard chart.workbook === workbook else {
       throw error(
         .insertChart, row: row, column: column, reason: "the chart belongs to another workbook")
     }
     try Lxw.check(
-      Lxw.insertChart(handle, cell.row, cell.column, chart.handle), .insertChart, sheet: name,
+      Lxw.insertChart(handle, cell.row, cell.column, chart.handle, xScale: xScale, yScale: yScale),
+      .insertChart, sheet: name,
       cell: CellReference.a1(row: row, column: column))
   }
 }

@@ -5,6 +5,34 @@ extension Worksheet {
     Lxw.setLandscape(handle)
   }
 
+  /// Prints in portrait orientation (libxlsxwriter's default; says so explicitly).
+  public func setPortrait() throws {
+    _ = try workbook.requireOpen(.setPageSetup, sheet: name)
+    Lxw.setPortrait(handle)
+  }
+
+  /// Sets the page margins in inches (Excel's defaults are 0.7 left and right, 0.75 top and
+  /// bottom).
+  public func setMargins(left: Double, right: Double, top: Double, bottom: Double) throws {
+    _ = try workbook.requireOpen(.setPageSetup, sheet: name)
+    guard [left, right, top, bottom].allSatisfy({ $0.isFinite && $0 >= 0 && $0 < 10 }) else {
+      throw error(.setPageSetup, reason: "margins \([left, right, top, bottom]) are out of range")
+    }
+    Lxw.setMargins(handle, left: left, right: right, top: top, bottom: bottom)
+  }
+
+  /// Prints only `range` of this sheet (Excel's Print Area) unless the reader clears it or
+  /// chooses to ignore it.
+  ///
+  /// ```swift
+  /// try sheet.setPrintArea(
+  ///   RangeReference(sheet: "Lines", firstRow: 0, firstColumn: 0, lastRow: 1, lastColumn: 9))
+  /// ```
+  public func setPrintArea(_ range: RangeReference) throws {
+    let (first, last) = try corners(.setPageSetup, range)
+    try Lxw.check(Lxw.printArea(handle, first, last), .setPageSetup, sheet: name)
+  }
+
   /// Prints on A4 paper.
   public func setPaperA4() throws {
     _ = try workbook.requireOpen(.setPageSetup, sheet: name)

@@ -32,7 +32,7 @@ public final class Worksheet {
   public let workbook: Workbook
   let handle: Handle.Worksheet
   /// The highest row started so far (by a write or `setRow`), -1 before the first.
-  public private(set) var lastRowStarted = -1
+  public internal(set) var lastRowStarted = -1
 
   init(workbook: Workbook, handle: Handle.Worksheet, name: String) {
     self.workbook = workbook

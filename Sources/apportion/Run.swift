@@ -30,18 +30,20 @@ struct Run: ParsableCommand {
       // With JSON or workbooks, a first pass checks every line (and counts them), so that
       // bad input leaves standard output empty and the output folder untouched: both are
       // streamed as the lines are apportioned in the second pass, which reads a private
-      // copy of the bytes the first pass read (see Job).
+      // copy of the bytes the first pass read (see Job). The workbooks' profile (numeric
+      // columns, each Lines sheet's totals) comes from the same first pass.
       let twoPasses = json || out != nil
       let job = try input.job(sample: sample, readTwice: twoPasses)
-      let checked = twoPasses ? try job.run { _ in } : nil
+      var profile = BudgetProfile(partnerCount: job.ruleSet.partners.count)
+      let checked = twoPasses ? try job.run { if out != nil { try profile.add($0) } } : nil
       var books: WorkbookSet?
       defer { books?.abandon() }
       func begin(_ schema: BudgetSchema) throws {
-        guard let out, let checked else { return }
+        guard let out, checked != nil else { return }
         try OutputFolder.check(out)
         books = try WorkbookSet(
           directory: out, ruleSet: job.ruleSet, schema: schema, sources: try job.sources(),
-          lineCount: checked.lineCount)
+          profile: profile)
       }
       let summary: Summary
       if json {
@@ -76,12 +78,13 @@ extension Job {
     guard let budgetSHA256 else {
       throw OutputError("the budget's fingerprint is not known before it has been read")
     }
+    let creation = RunSources.creation(
+      year: ruleSet.year,
+      sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
     return RunSources(
       rulesPath: rulesPath, rulesSHA256: rulesSHA256, budgetPath: budgetPath,
       budgetSHA256: budgetSHA256, toolVersion: Apportion.configuration.version,
-      created: RunSources.creationTime(
-        year: ruleSet.year,
-        sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]))
+      created: creation.date, createdBecause: creation.because)
   }
 }
 

@@ -283,3 +283,23 @@ func packagePath(_ relative: String) -> String {
   parts.removeLast(3)  // Tests/ApportionIOTests/<file>
   return parts.joined(separator: "/") + "/" + relative
 }
+
+@Test func partnersShortNameIsReadAndDefaultsToTheID() throws {
+  let file = try RuleFile.parse(
+    """
+    year: 2017-18
+    partners:
+      - { id: brent, name: London Borough of Brent, short_name: Brent, host: true }
+      - { id: southwark, name: London Borough of Southwark (from November 2017) }
+    rules:
+      - name: Everything
+        basis: equal
+
+    """, file: "t.yaml")
+  let partners = file.ruleSet.partners
+  #expect(partners.map(\.shortName) == ["Brent", "southwark"])
+  #expect(
+    partners.map(\.name) == [
+      "London Borough of Brent", "London Borough of Southwark (from November 2017)",
+    ])
+}

@@ -47,7 +47,12 @@ import XLSXInspection
           if cell.kind == .string { strings.insert(cell.text) }
           guard cell.kind == .formula, let formula = cell.formula else { continue }
           #expect(
-            ["SUM(", "SUMIF(", "COUNTIF(", "ROUND("].contains { formula.hasPrefix($0) },
+            [
+              "SUM(", "SUMIF(", "COUNTIF(", "COUNTA(", "ROUND(", "IFERROR(SUBTOTAL(", "INDEX(",
+              "IF(",
+            ]
+            .contains { formula.hasPrefix($0) }
+              || formula.wholeMatch(of: /[A-Z]+[0-9]+(-[A-Z]+[0-9]+)?/) != nil,
             "\(path) \(sheet)!\(cell.reference): unexpected formula \(formula)")
           #expect(!formula.contains("HYPERLINK") && !formula.contains("cmd"))
         }

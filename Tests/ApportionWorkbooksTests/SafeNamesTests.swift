@@ -11,7 +11,7 @@ import XLSXInspection
   static func ruleSet(_ partners: [(String, String)]) -> RuleSet {
     RuleSet(
       agreement: "Names", year: "2016-17",
-      partners: partners.map { Partner(id: PartnerID($0.0), name: $0.1) },
+      partners: partners.map { Partner(id: PartnerID($0.0), name: $0.1, shortName: $0.1) },
       rules: [Rule(name: "All", basis: .equal(among: nil))])
   }
 
@@ -50,9 +50,9 @@ import XLSXInspection
     #expect(statements[6] == "quoted")
     #expect(statements[7] == "Partner")
     #expect(statements[8] == "-------")
-    // Partner names are column headers on the partnership's Summary, duplicates included.
+    // Short names are column headers on the partnership's Summary, duplicates included.
     let summary = try XLSXBook(path: run.partnershipPath).cells(sheet: "Summary")
-    #expect(summary["G5"]?.text == "Dup" && summary["H5"]?.text == "Dup")
+    #expect(summary["H4"]?.text == "Dup" && summary["I4"]?.text == "Dup")
   }
 
   @Test func partnerIdsCannotLeaveTheFolder() throws {

@@ -80,6 +80,64 @@ struct SheetCheck {
       sourceLocation: sourceLocation)
   }
 
+  /// A number that is not money (a share, pence of rounding, a budget figure): a number, or a
+  /// formula whose cached value is, within `tolerance` of `expected`.
+  mutating func value(
+    _ row: Int, _ column: Int, _ expected: Double, formula: Bool, tolerance: Double = 1e-9,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    checked.insert(a1(row, column))
+    guard let cell = self[row, column] else {
+      Issue.record("\(place(row, column)) is missing", sourceLocation: sourceLocation)
+      return
+    }
+    #expect(
+      cell.kind == (formula ? .formula : .number), "\(place(row, column)): \(cell)",
+      sourceLocation: sourceLocation)
+    let stored = Double(cell.value)
+    #expect(
+      stored.map { abs($0 - expected) <= tolerance * max(1, abs(expected)) } ?? false,
+      "\(place(row, column)) holds \(cell.value), expected \(expected)",
+      sourceLocation: sourceLocation)
+  }
+
+  /// A formula whose cached value is text.
+  mutating func formulaText(
+    _ row: Int, _ column: Int, _ formula: String, cached: String,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    checked.insert(a1(row, column))
+    let cell = self[row, column]
+    #expect(
+      cell?.kind == .formula && cell?.formula == formula && cell?.text == cached,
+      "\(place(row, column)): \(String(describing: cell)), expected =\(formula) showing \(cached)",
+      sourceLocation: sourceLocation)
+  }
+
+  /// The formula in a cell (whose value is checked separately).
+  func formula(
+    _ row: Int, _ column: Int, _ expected: String,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    #expect(
+      self[row, column]?.formula == expected,
+      "\(place(row, column)) has =\(self[row, column]?.formula ?? "nothing"), expected =\(expected)",
+      sourceLocation: sourceLocation)
+  }
+
+  /// The first row (from `from`) whose cell in `column` reads `text`.
+  func row(withText text: String, column: Int = 0, from: Int = 0) -> Int? {
+    cells.values.filter { $0.kind == .string && $0.text == text }
+      .compactMap { rowAndColumn($0.reference) }
+      .filter { $0.column == column && $0.row >= from }.map(\.row).min()
+  }
+
+  /// The first row whose cell in `column` starts with `prefix`.
+  func row(startingWith prefix: String, column: Int = 0) -> Int? {
+    cells.values.filter { $0.kind == .string && $0.text.hasPrefix(prefix) }
+      .compactMap { rowAndColumn($0.reference) }.filter { $0.column == column }.map(\.row).min()
+  }
+
   /// A text cell, stored as a string (never as a formula).
   mutating func text(
     _ row: Int, _ column: Int, _ expected: String,

@@ -272,27 +272,31 @@ import Testing
     func cell(_ grid: [[String]], _ row: Int, _ col: Int) -> Int64? {
       row < grid.count && col < grid[row].count ? Self.recalculatedPence(grid[row][col]) : nil
     }
+    // Summary: rules from row 5 (0-based 4), lines in C, partners from D, total after them.
+    // Statement: rules from row 9 (0-based 8), the part in G; the headline in G5.
     let n = partners.count
     for (r, rule) in rules.enumerated() {
       let shares = rule["shares"] as? [String: String] ?? [:]
-      #expect(cell(summary, 5 + r, 1) == (rule["lines"] as? Int).map { Int64($0) * 100 })
+      #expect(cell(summary, 4 + r, 2) == (rule["lines"] as? Int).map { Int64($0) * 100 })
       for (p, id) in partners.enumerated() {
-        #expect(cell(summary, 5 + r, 2 + p) == shares[id].flatMap(pence), "rule \(r + 1) \(id)")
+        #expect(cell(summary, 4 + r, 3 + p) == shares[id].flatMap(pence), "rule \(r + 1) \(id)")
       }
-      #expect(cell(summary, 5 + r, 2 + n) == (rule["total"] as? String).flatMap(pence))
+      #expect(cell(summary, 4 + r, 3 + n) == (rule["total"] as? String).flatMap(pence))
     }
-    let totalRow = 5 + rules.count
+    let totalRow = 4 + rules.count
+    let payableRow = 8 + rules.count
     for (p, id) in partners.enumerated() {
-      #expect(cell(summary, totalRow, 2 + p) == totals[id].flatMap(pence), "\(id)")
+      #expect(cell(summary, totalRow, 3 + p) == totals[id].flatMap(pence), "\(id)")
       let statement = try sheets("\(id).xlsx")[0]
       for (r, rule) in rules.enumerated() {
         let shares = rule["shares"] as? [String: String] ?? [:]
-        #expect(cell(statement, 5 + r, 4) == shares[id].flatMap(pence), "\(id) rule \(r + 1)")
+        #expect(cell(statement, 8 + r, 6) == shares[id].flatMap(pence), "\(id) rule \(r + 1)")
       }
-      #expect(cell(statement, totalRow, 4) == totals[id].flatMap(pence), "\(id) payable")
-      #expect(cell(statement, totalRow + 4 + n, 4) == 0, "\(id) check")
+      #expect(cell(statement, 4, 6) == totals[id].flatMap(pence), "\(id) headline")
+      #expect(cell(statement, payableRow, 6) == totals[id].flatMap(pence), "\(id) payable")
+      #expect(cell(statement, payableRow + 4 + n, 6) == 0, "\(id) check")
     }
-    #expect(cell(summary, totalRow, 2 + n) == (json?["total"] as? String).flatMap(pence))
-    #expect(cell(summary, totalRow + 3, 2 + n) == 0)
+    #expect(cell(summary, totalRow, 3 + n) == (json?["total"] as? String).flatMap(pence))
+    #expect(cell(summary, totalRow + 3, 3 + n) == 0)
   }
 }

@@ -50,6 +50,18 @@ public struct LineResult: Sendable {
     return weights.share(of: partner, amount: line.amount)
   }
 
+  /// A partner's exact share as a fraction of the line (`0.5`), as the nearest `Double`, for a
+  /// percentage cell in a workbook; 0 for a line of zero.
+  /// (For a line phased month by month among part-year partners, the share of its amount.)
+  public func shareOfLine(of partner: Int) -> Double {
+    if phasedShares != nil {
+      let exact = exactShare(of: partner).approximatePence
+      return line.amount.pence == 0 ? 0 : exact / Double(line.amount.pence)
+    }
+    let (values, denominator) = weights.wide
+    return Double(values[partner]) / Double(denominator)
+  }
+
   /// A partner's exact share as a percentage of the line: `50`, `33.3333…`.
   public func sharePercentText(of partner: Int) -> String {
     if let phasedShares {

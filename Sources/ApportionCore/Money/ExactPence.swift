@@ -50,6 +50,22 @@ public struct ExactPence: Sendable, Hashable {
     return ExactPence(numerator: BigInt(part.pence) * d - n, denominator: d)
   }
 
+  /// The amount in pence as the nearest `Double`, for a workbook cell that shows an audit
+  /// figure (a rounding adjustment of a fraction of a penny). Never used for money: money is
+  /// only ever whole pence.
+  public var approximatePence: Double {
+    switch value {
+    case .narrow(let n, let d): return Self.quotient(BigInt(n), BigInt(d))
+    case .wide(let n, let d): return Self.quotient(n, d)
+    }
+  }
+
+  /// `n / d` as the nearest double, through whole millionths so that huge parts divide well.
+  private static func quotient(_ n: BigInt, _ d: BigInt) -> Double {
+    let scaled = (n * 1_000_000) / d
+    return Double(scaled) / 1_000_000
+  }
+
   /// The fraction in arbitrary-precision integers.
   var wide: (numerator: BigInt, denominator: BigInt) {
     switch value {

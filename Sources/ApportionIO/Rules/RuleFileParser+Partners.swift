@@ -44,9 +44,13 @@ extension RuleFileParser {
       }
       names.add(id: id, name: name, line: idNode.mark?.line ?? 0)
       let host = fields["host"].flatMap { reader.bool($0.value, what: "host") } ?? false
+      let short = fields["short_name"].flatMap {
+        reader.text($0.value, what: "a partner's short name")
+      }
       let membership = parseMembership(fields, year: year)
       partners.append(
-        Partner(id: PartnerID(id), name: name, isHost: host, membership: membership))
+        Partner(
+          id: PartnerID(id), name: name, shortName: short, isHost: host, membership: membership))
     }
     if partners.filter(\.isHost).count > 1 {
       reader.error(

@@ -4,7 +4,7 @@ import Yams
 /// The keys each part of a rule file takes.
 enum RuleKeys {
   static let top = ["agreement", "year", "currency", "partners", "drivers", "profiles", "rules"]
-  static let partner = ["id", "name", "host", "joins", "leaves"]
+  static let partner = ["id", "name", "short_name", "host", "joins", "leaves"]
   static let rule = ["name", "description", "when", "basis", "carve", "rest", "profile"]
   static let carve = ["fraction", "to", "rest"]
   static let bases = ["equal", "percentages", "driver", "direct", "carve"]
