@@ -55,15 +55,9 @@ public struct ExactPence: Sendable, Hashable {
   /// only ever whole pence.
   public var approximatePence: Double {
     switch value {
-    case .narrow(let n, let d): return Self.quotient(BigInt(n), BigInt(d))
-    case .wide(let n, let d): return Self.quotient(n, d)
+    case .narrow(let n, let d): return Double(n) / Double(d)
+    case .wide(let n, let d): return Double(n) / Double(d)
     }
-  }
-
-  /// `n / d` as the nearest double, through whole millionths so that huge parts divide well.
-  private static func quotient(_ n: BigInt, _ d: BigInt) -> Double {
-    let scaled = (n * 1_000_000) / d
-    return Double(scaled) / 1_000_000
   }
 
   /// The fraction in arbitrary-precision integers.
