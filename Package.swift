@@ -33,8 +33,10 @@ let package = Package(
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev"])]
     ),
-    // The only Swift code that calls libxlsxwriter.
-    .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
+    // The only Swift code that calls libxlsxwriter; reads each file back to check it (ZIP).
+    .target(
+      name: "XlsxWriter",
+      dependencies: ["CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     // The workbooks: partnership and per-partner XLSX, from the engine's results.
     .target(
       name: "ApportionWorkbooks", dependencies: ["ApportionCore", "ApportionIO", "XlsxWriter"]),

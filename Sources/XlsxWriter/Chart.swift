@@ -29,7 +29,8 @@ public final class Chart {
   /// Adds a data series: category labels and values, each a range on a worksheet.
   ///
   /// `name` is literal text (the legend entry). libxlsxwriter reads a name starting with `=`
-  /// as a cell reference, so such names are refused rather than misread.
+  /// as a cell reference, so such names are refused rather than misread. Characters a
+  /// workbook cannot hold are replaced with U+FFFD (see `WorkbookText`).
   public func addSeries(name: String?, categories: RangeReference, values: RangeReference) throws {
     _ = try workbook.requireOpen(.addSeries)
     if let name { try checkLiteral(name, what: "series name", .addSeries) }
@@ -38,27 +39,27 @@ public final class Chart {
     }
     guard
       Lxw.addSeries(
-        handle, name: name, categories: "=" + categories.description,
-        values: "=" + values.description)
+        handle, name: name.map { workbook.storable($0, place: "a chart's series name") },
+        categories: workbook.storable("=" + categories.description, place: "a chart's range"),
+        values: workbook.storable("=" + values.description, place: "a chart's range"))
     else {
       throw XlsxError(.addSeries, code: .memoryError)
     }
   }
 
-  /// Sets the chart title (literal text).
+  /// Sets the chart title (literal text; characters a workbook cannot hold are replaced with
+  /// U+FFFD).
   public func setTitle(_ title: String) throws {
     _ = try workbook.requireOpen(.setChartTitle)
     try checkLiteral(title, what: "title", .setChartTitle)
-    Lxw.setTitle(handle, title)
+    Lxw.setTitle(handle, workbook.storable(title, place: "a chart's title"))
   }
 
   /// Sets the number format of the value axis, e.g. `£#,##0`.
   public func setValueAxisNumberFormat(_ format: String) throws {
     _ = try workbook.requireOpen(.setChartAxis)
-    guard !format.contains("\0") else {
-      throw XlsxError(.setChartAxis, reason: "the number format contains NUL")
-    }
-    Lxw.setValueAxisNumberFormat(handle, format)
+    Lxw.setValueAxisNumberFormat(
+      handle, workbook.storable(format, place: "a chart's number format"))
   }
 
   /// Shows no legend (for a chart of a single series).
@@ -70,11 +71,11 @@ public final class Chart {
   private func checkLiteral(
     _ text: String, what: String, _ operation: XlsxError.Operation
   ) throws {
-    if text.hasPrefix("=") || text.contains("\0") {
+    if text.hasPrefix("=") {
       throw XlsxError(
         operation,
-        reason: "the chart \(what) \"\(text)\" starts with '=' or contains NUL; libxlsxwriter "
-          + "would read it as a reference")
+        reason: "the chart \(what) \"\(text)\" starts with '='; libxlsxwriter would read it as "
+          + "a reference")
     }
   }
 }
