@@ -20,7 +20,8 @@ final class PartnerWorkbook {
   private var name: String { ruleSet.partners[partner].name }
 
   init(
-    path: String, partner: Int, ruleSet: RuleSet, schema: BudgetSchema, sources: RunSources,
+    path: String, options: WorkbookOptions, partner: Int, ruleSet: RuleSet, schema: BudgetSchema,
+    sources: RunSources,
     usedColumns: [(name: String, position: Int)], lineCount: Int, maxLinesPerSheet: Int
   ) throws {
     self.partner = partner
@@ -29,7 +30,8 @@ final class PartnerWorkbook {
     basis = LineBasis(ruleSet: ruleSet, schema: schema)
     let name = ruleSet.partners[partner].name
     workbook = try Workbook(
-      path: path, title: "\(ruleSet.agreement) \(ruleSet.year): statement for \(name)",
+      path: path, options: options,
+      title: "\(ruleSet.agreement) \(ruleSet.year): statement for \(name)",
       subject: "\(name)'s share of the shared service's budget", sources: sources)
     styles = try WorkbookStyles(workbook)
     // The statement comes first, so it must not take a name the Lines sheets will need.

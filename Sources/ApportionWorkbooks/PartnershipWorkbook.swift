@@ -16,13 +16,13 @@ final class PartnershipWorkbook {
   private var checkColumn: Int { firstPartColumn + ruleSet.partners.count }
 
   init(
-    path: String, ruleSet: RuleSet, sources: RunSources,
+    path: String, options: WorkbookOptions, ruleSet: RuleSet, sources: RunSources,
     usedColumns: [(name: String, position: Int)], lineCount: Int, maxLinesPerSheet: Int
   ) throws {
     self.ruleSet = ruleSet
     self.sources = sources
     workbook = try Workbook(
-      path: path, title: "\(ruleSet.agreement) \(ruleSet.year): apportionment",
+      path: path, options: options, title: "\(ruleSet.agreement) \(ruleSet.year): apportionment",
       subject: "Apportionment of the shared service's budget between the partners", sources: sources
     )
     styles = try WorkbookStyles(workbook)

@@ -63,8 +63,10 @@ extension Workbook {
   /// One of the run's workbooks, with its document properties set: `title` and `subject`,
   /// `apportion <version>` as author, the input files as comments, and the fixed creation
   /// time.
-  convenience init(path: String, title: String, subject: String, sources: RunSources) throws {
-    try self.init(path: path)
+  convenience init(
+    path: String, options: WorkbookOptions, title: String, subject: String, sources: RunSources
+  ) throws {
+    try self.init(path: path, options: options)
     try setProperties(
       DocumentProperties(
         title: title, subject: subject, author: "apportion \(sources.toolVersion)",

@@ -15,20 +15,20 @@ struct Check: ParsableCommand {
     try Console.run {
       let inputs = try input.inputs(sample: sample)
       let rulesPath = inputs.scenarioPaths.last ?? inputs.rulesPath
-      print(Reports.rules(inputs.ruleSet), terminator: "")
+      Console.write(Reports.rules(inputs.ruleSet))
       guard let budgetPath = inputs.budgetPath else {
         Console.report(inputs.warnings)
-        print("\n\(rulesPath): the rules are valid.")
+        Console.write("\n\(rulesPath): the rules are valid.\n")
         return
       }
       let job = try Job(inputs)
       let summary = try job.run { _ in }
       Console.report(summary.warnings)
-      print("\n\(rulesPath): the rules are valid.")
-      print(
-        "\(budgetPath): all \(summary.lineCount) lines are taken by a rule and can be shared.")
+      Console.write("\n\(rulesPath): the rules are valid.\n")
+      Console.write(
+        "\(budgetPath): all \(summary.lineCount) lines are taken by a rule and can be shared.\n")
       for (index, rule) in inputs.ruleSet.rules.enumerated() {
-        print("  \(rule.name): \(summary.ruleLineCounts[index]) lines")
+        Console.write("  \(rule.name): \(summary.ruleLineCounts[index]) lines\n")
       }
     }
   }
