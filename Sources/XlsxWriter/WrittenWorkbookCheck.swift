@@ -8,7 +8,7 @@ import ZIPFoundation
 /// temporary folder it reports success for a file whose Summary is empty and whose Lines stop
 /// part-way. So the file is not trusted until it has been read back:
 ///
-/// - it is a ZIP archive whose every entry inflates to its recorded CRC-32;
+/// - it is a ZIP archive whose every entry inflates to data with its recorded CRC-32;
 /// - it has the parts every workbook has, a worksheet part for every sheet added, and every
 ///   part `[Content_Types].xml` names;
 /// - every XML part is well-formed as far as `XMLPartScanner` checks (valid UTF-8, only
@@ -64,9 +64,14 @@ struct WrittenWorkbookCheck {
       var scanner = XMLPartScanner(counting: counted)
       var contentTypes = Data()
       do {
-        _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: false) { chunk in
+        let checksum = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: false) {
+          chunk in
           if part == "[Content_Types].xml" { contentTypes.append(chunk) }
           try chunk.withUnsafeBytes { try scanner.feed($0) }
+        }
+        // ZIPFoundation computes the CRC-32 but leaves the comparison to the caller.
+        guard checksum == entry.checksum else {
+          throw damaged("\(part) does not match its CRC-32")
         }
         try scanner.finish()
       } catch let problem as XMLPartScanner.Problem {

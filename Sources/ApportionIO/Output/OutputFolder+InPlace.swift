@@ -85,10 +85,13 @@ struct InPlaceJournal {
 
   /// Puts the previous files back after an interrupted replacement: each old file kept in
   /// `old/` is renamed back; a new file where there was none is removed (only if it is
-  /// still the file this run put there). Does nothing once the journal says `committed`.
-  static func restore(staging: String, target: String) {
+  /// still the file this run put there). Once the journal says `committed` (every new file
+  /// in place) it does nothing, unless `evenIfCommitted`: the run itself rolling back.
+  static func restore(staging: String, target: String, evenIfCommitted: Bool = false) {
     let journal = InPlaceJournal(staging: staging)
-    guard let (committed, entries) = journal.read(), !committed else { return }
+    guard let (committed, entries) = journal.read(), evenIfCommitted || !committed else {
+      return
+    }
     for entry in entries {
       let old = staging + "/old/" + entry.name
       let current = target + "/" + entry.name

@@ -83,24 +83,31 @@ extension OutputFolder {
   }
 
   /// Makes the staging folder beside the target (in `parent`), or inside the target when
-  /// `parent` is not writable; writes and locks its marker.
+  /// `parent` is on another filesystem (the target is a mount point) or not writable; writes
+  /// and locks its marker.
   static func makeStaging(
     in parent: String, orInside existingTarget: String?, target: String, names: [String],
     shownAs path: String
   ) throws(OutputError) -> (String, StagingMarker) {
-    var folder: String
-    do {
-      folder = try SystemCalls.makeTemporaryFolder(prefix: parent + "/" + StagingMarker.prefix)
-    } catch let first {
-      guard let existingTarget, [EACCES, EPERM, EROFS].contains(first.code) else {
-        throw OutputError(
-          "cannot create a staging folder for \(path) in \(parent): \(first.reason)")
+    var places = [parent]
+    if let existingTarget {
+      if SystemCalls.peek(existingTarget)?.device != SystemCalls.peek(parent)?.device {
+        places = [existingTarget]
+      } else {
+        places.append(existingTarget)
       }
+    }
+    var folder = ""
+    for (index, place) in places.enumerated() {
       do {
-        folder = try SystemCalls.makeTemporaryFolder(
-          prefix: existingTarget + "/" + StagingMarker.prefix)
+        folder = try SystemCalls.makeTemporaryFolder(prefix: place + "/" + StagingMarker.prefix)
+        break
       } catch {
-        throw OutputError("cannot create a staging folder in \(path): \(error.reason)")
+        let last = index == places.count - 1
+        if last || ![EACCES, EPERM, EROFS].contains(error.code) {
+          throw OutputError(
+            "cannot create a staging folder for \(path) in \(place): \(error.reason)")
+        }
       }
     }
     do {

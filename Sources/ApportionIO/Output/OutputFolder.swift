@@ -169,7 +169,7 @@ public final class OutputFolder: @unchecked Sendable {
         return
       }
     case .replacedInPlace:
-      InPlaceJournal.restore(staging: staging, target: target)
+      InPlaceJournal.restore(staging: staging, target: target, evenIfCommitted: true)
     case .completed, .abandoned:
       return
     }
@@ -187,7 +187,7 @@ public final class OutputFolder: @unchecked Sendable {
   }
 
   private func remove(_ folder: String) {
-    do { try SystemCalls.removeTree(folder) } catch {
+    do { try StagingMarker.remove(folder) } catch {
       notes.append("could not remove \(folder): \(error.reason)")
     }
   }

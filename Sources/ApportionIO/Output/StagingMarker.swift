@@ -87,6 +87,16 @@ struct StagingMarker {
   /// Releases the lock.
   func close() { descriptor.close() }
 
+  /// Removes a staging folder, its marker last: a removal cut short leaves a folder that is
+  /// still recognisably apportion's, for the next run to finish.
+  static func remove(_ staging: String) throws(SystemCallError) {
+    for name in try SystemCalls.names(in: staging) where name != fileName {
+      try SystemCalls.removeTree(staging + "/" + name)
+    }
+    try SystemCalls.removeTree(staging + "/" + fileName)
+    try SystemCalls.removeTree(staging)
+  }
+
   /// Removes the staging folders in `folder` that earlier runs for `target` left behind (see
   /// the type's discussion); returns a note for each one removed or kept.
   static func removeStale(in folder: String, target: String) -> [String] {
@@ -119,7 +129,7 @@ struct StagingMarker {
         }
       }
       do {
-        try SystemCalls.removeTree(staging)
+        try remove(staging)
         notes.append("removed \(staging), left by an interrupted run")
       } catch {
         notes.append("could not remove \(staging), left by an interrupted run: \(error.reason)")
