@@ -78,7 +78,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CLITests",
-      dependencies: ["apportion", "ApportionIO", "TestSupport"],
+      dependencies: ["apportion", "ApportionIO", "TestSupport", "XLSXInspection"],
       resources: [.copy("Fixtures")]
     ),
   ]
