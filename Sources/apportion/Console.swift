@@ -14,8 +14,10 @@ enum Console {
   /// Swift's `print` would not notice a failed write.
   static func write(_ text: String) { output.write(text) }
 
+  /// Writes a line to standard error. A failure there is ignored: there is nowhere left to
+  /// report it (and `FileHandle.write(_:)` would stop the process on a closed pipe).
   static func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
   }
 
   static func report(_ diagnostics: [Diagnostic]) {
