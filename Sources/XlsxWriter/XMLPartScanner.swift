@@ -59,10 +59,20 @@ struct XMLPartScanner {
 
   /// Reads the next bytes of the part.
   mutating func feed(_ bytes: UnsafeRawBufferPointer) throws(Problem) {
-    for byte in bytes {
-      try decode(byte)
+    let start = offset
+    defer { offset = start + bytes.count }
+    for index in 0..<bytes.count {
+      let byte = bytes[index]
+      // Printable ASCII outside a UTF-8 sequence needs no decoding: most of every part.
+      if due != 0 || byte < 0x20 || byte >= 0x80 {
+        offset = start + index
+        try decode(byte)
+      }
+      // Inside an attribute value or character data, only the closing quote or '<' matter.
+      if state == .quoted, byte != quote, byte != UInt8(ascii: "<") { continue }
+      if state == .text, !open.isEmpty, byte != UInt8(ascii: "<") { continue }
+      offset = start + index
       try step(byte)
-      offset += 1
     }
   }
 
