@@ -34,12 +34,15 @@ struct Run: ParsableCommand {
       // streamed as the lines are apportioned in the second pass.
       let checked = json || out != nil ? try job.run { _ in } : nil
       var books: WorkbookSet?
+      var sources: RunSources?
       defer { books?.abandon() }
       func begin(_ schema: BudgetSchema) throws {
         guard let out, let checked else { return }
         WorkbookSet.hideLibraryMessages()
+        let fingerprints = try job.sources()
+        sources = fingerprints
         books = try WorkbookSet(
-          directory: out, ruleSet: job.ruleSet, schema: schema, sources: try job.sources(),
+          directory: out, ruleSet: job.ruleSet, schema: schema, sources: fingerprints,
           lineCount: checked.lineCount)
       }
       let summary: Summary
@@ -58,6 +61,7 @@ struct Run: ParsableCommand {
       } else {
         summary = try job.run(begin: begin) { try books?.add($0) }
       }
+      try job.expectUnchanged(checked, summary, sources)
       // Standard output is written while the new workbooks are in place and the previous
       // ones still kept: if it fails, the previous ones are put back.
       func printResults(wrote paths: [String]) throws {
@@ -83,6 +87,25 @@ struct Run: ParsableCommand {
 }
 
 extension Job {
+  /// Throws when the budget changed between the checking pass and the one whose results
+  /// are printed (their totals differ) or, with workbooks, since its fingerprint was taken:
+  /// the outputs would not be of the file they name.
+  func expectUnchanged(_ checked: Summary?, _ summary: Summary, _ sources: RunSources?) throws {
+    var changed = false
+    if let checked {
+      changed =
+        checked.lineCount != summary.lineCount || checked.total != summary.total
+        || checked.partnerTotals != summary.partnerTotals
+    }
+    if !changed, let sources {
+      changed = (try? FileDigest.sha256(path: budgetPath)) != sources.budgetSHA256
+    }
+    guard changed else { return }
+    throw Diagnostic(
+      at: SourceLocation(file: budgetPath), "the budget changed while it was being read",
+      hint: "nothing was written; run again once nothing is writing to it")
+  }
+
   /// The files' fingerprints and the stable creation time, for the workbooks.
   func sources() throws -> RunSources {
     func digest(_ path: String) throws -> String {
