@@ -35,8 +35,10 @@ let package = Package(
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev"])]
     ),
-    // The only Swift code that calls libxlsxwriter.
-    .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
+    // The only Swift code that calls libxlsxwriter; reads each file back to check it (ZIP).
+    .target(
+      name: "XlsxWriter",
+      dependencies: ["CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     // The workbooks: partnership and per-partner XLSX, from the engine's results.
     .target(
       name: "ApportionWorkbooks", dependencies: ["ApportionCore", "ApportionIO", "XlsxWriter"]),
@@ -93,7 +95,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CLITests",
-      dependencies: ["apportion", "ApportionIO", "TestSupport"],
+      dependencies: ["apportion", "ApportionIO", "TestSupport", "XLSXInspection"],
       resources: [.copy("Fixtures")]
     ),
   ]

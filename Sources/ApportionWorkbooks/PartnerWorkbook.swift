@@ -24,8 +24,8 @@ final class PartnerWorkbook {
   private static let wordsWidth = 60
 
   init(
-    path: String, partner: Int, ruleSet: RuleSet, schema: BudgetSchema, sources: RunSources,
-    profile: BudgetProfile, baseline: Baseline?
+    path: String, options: WorkbookOptions, partner: Int, ruleSet: RuleSet,
+    schema: BudgetSchema, sources: RunSources, profile: BudgetProfile, baseline: Baseline?
   ) throws {
     self.partner = partner
     self.ruleSet = ruleSet
@@ -34,7 +34,8 @@ final class PartnerWorkbook {
     basis = LineBasis(ruleSet: ruleSet, schema: schema)
     let me = ruleSet.partners[partner]
     workbook = try Workbook(
-      path: path, title: "\(ruleSet.agreement) \(ruleSet.year): statement for \(me.name)",
+      path: path, options: options,
+      title: "\(ruleSet.agreement) \(ruleSet.year): statement for \(me.name)",
       subject: "\(me.name)'s share of the shared service's budget", sources: sources,
       ruleSet: ruleSet, keywords: [me.name, "statement"])
     let styles = try WorkbookStyles(workbook)

@@ -23,14 +23,14 @@ final class PartnershipWorkbook {
   let roundingStems: [String]
 
   init(
-    path: String, ruleSet: RuleSet, schema: BudgetSchema, sources: RunSources,
-    profile: BudgetProfile, baseline: Baseline?
+    path: String, options: WorkbookOptions, ruleSet: RuleSet, schema: BudgetSchema,
+    sources: RunSources, profile: BudgetProfile, baseline: Baseline?
   ) throws {
     self.ruleSet = ruleSet
     self.sources = sources
     self.baseline = baseline
     workbook = try Workbook(
-      path: path, title: "\(ruleSet.agreement) \(ruleSet.year): apportionment",
+      path: path, options: options, title: "\(ruleSet.agreement) \(ruleSet.year): apportionment",
       subject: "Apportionment of the shared service's budget between the partners",
       sources: sources, ruleSet: ruleSet, keywords: ruleSet.partners.map(\.name))
     let styles = try WorkbookStyles(workbook)

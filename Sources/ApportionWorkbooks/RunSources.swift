@@ -99,10 +99,10 @@ extension Workbook {
   /// comments, the fixed creation time, and a `Generator` custom property naming the tool and
   /// libxlsxwriter (whose 1.1.4 always writes `Microsoft Excel` as the application name).
   convenience init(
-    path: String, title: String, subject: String, sources: RunSources, ruleSet: RuleSet,
-    keywords: [String]
+    path: String, options: WorkbookOptions, title: String, subject: String,
+    sources: RunSources, ruleSet: RuleSet, keywords: [String]
   ) throws {
-    try self.init(path: path)
+    try self.init(path: path, options: options)
     try setProperties(
       DocumentProperties(
         title: title, subject: subject, author: "apportion \(sources.toolVersion)",

@@ -13,8 +13,11 @@ enum SafeNames {
     if base.isEmpty || base.lowercased() == "history" { base = "Partner" }
     var candidate = truncated(base, to: 31)
     var counter = 2
-    while taken.contains(where: { $0.lowercased() == candidate.lowercased() })
-      || Workbook.validateSheetName(candidate) != nil
+    // Compared as the workbook will store them (see WorkbookText): "A\u{1}" and "A\u{2}"
+    // would both be stored as "A\u{FFFD}".
+    func stored(_ name: String) -> String { WorkbookText.replacingUnstorable(name).lowercased() }
+    while taken.contains(where: { stored($0) == stored(candidate) })
+      || Workbook.validateSheetName(WorkbookText.replacingUnstorable(candidate)) != nil
     {
       let suffix = " (\(counter))"
       candidate = truncated(base, to: 31 - suffix.utf16.count) + suffix

@@ -9,10 +9,12 @@ import XlsxWriter
 /// because constant-memory mode writes rows in order and the filters and totals rows are
 /// placed before the lines stream through.
 ///
-/// Each workbook is written to a hidden temporary file in the folder and renamed into place
-/// only when every workbook is complete, so an error part-way leaves the folder as it was.
-/// File names come from partner ids reduced to letters, digits, `-` and `_`, so no input
-/// can write outside the folder.
+/// The workbooks are written into the staging folder of an `OutputFolder` (libxlsxwriter's
+/// temporary files too, in a private folder on the output's filesystem), each is read back
+/// and checked when it is closed (`Workbook.close()`), and only then is the set put in place,
+/// as a whole: after an error or an interruption the folder holds the complete previous set
+/// or the complete new one. File names come from partner ids reduced to letters, digits, `-`
+/// and `_`, so no input can write outside the folder.
 ///
 /// ```swift
 /// var profile = BudgetProfile(partnerCount: ruleSet.partners.count)
@@ -23,122 +25,143 @@ import XlsxWriter
 /// let paths = try books.finish(summary)  // out/partnership.xlsx, out/brent.xlsx, …
 /// ```
 public final class WorkbookSet {
-  /// The output folder.
+  /// The output folder, as the user named it.
   public let directory: String
+  private let folder: OutputFolder
   private var partnership: PartnershipWorkbook?
   private var partners: [PartnerWorkbook] = []
-  /// (temporary path, final path) for every workbook.
-  private var files: [(temporary: String, final: String)] = []
-  private var createdDirectory = false
+  /// The file names of the set, partnership first.
+  private let names: [String]
+  private var repairs: [(file: String, log: TextRepairLog)] = []
   private var finished = false
+
+  /// Hides libxlsxwriter's own messages on standard error for the rest of the process: each
+  /// failure is reported once, by the error thrown (see `Workbook.hidesLibraryMessages`).
+  public static func hideLibraryMessages() { Workbook.hidesLibraryMessages = true }
 
   /// Lines per Lines sheet before a new sheet starts: the sheet's row limit less the header
   /// and totals rows.
   public static let defaultLinesPerSheet = Worksheet.maxRows - 2
 
-  /// Starts every workbook in `directory`, creating the folder if needed.
+  /// Starts every workbook in a staging folder for `directory` (see `OutputFolder`).
   ///
   /// - Parameters:
   ///   - profile: what the checking pass learnt about the lines `add(_:)` will be given
   ///     (their count, numeric columns, each Lines sheet's totals; lines per sheet).
   ///   - baseline: earlier totals to compare with (a scenario's base), shown on the Summary
   ///     and each statement; `nil` when there are none.
-  /// - Throws: `OutputError` when the folder cannot be made, `XlsxError` when a workbook
+  /// - Throws: `OutputError` when the folder cannot be used (not a folder, an output name
+  ///   taken by a folder or a link, too many open files needed), `XlsxError` when a workbook
   ///   cannot be started; nothing is left behind.
   public init(
     directory: String, ruleSet: RuleSet, schema: BudgetSchema, sources: RunSources,
     profile: BudgetProfile, baseline: Baseline? = nil
   ) throws {
     self.directory = directory
-    let manager = FileManager.default
-    var isDirectory: ObjCBool = false
-    if manager.fileExists(atPath: directory, isDirectory: &isDirectory) {
-      guard isDirectory.boolValue else {
-        throw OutputError("\(directory) exists and is not a folder")
-      }
-    } else {
-      do {
-        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-      } catch {
-        throw OutputError("cannot create the folder \(directory): \(error.localizedDescription)")
-      }
-      createdDirectory = true
+    var stems = ["partnership"]
+    var taken: Set<String> = ["partnership"]
+    for partner in ruleSet.partners {
+      let stem = SafeNames.fileStem(for: partner.id, taken: taken)
+      taken.insert(stem.lowercased())
+      stems.append(stem)
     }
+    names = stems.map { $0 + ".xlsx" }
+    try OpenFiles.ensure(workbooks: names.count)
+    folder = try OutputFolder(path: directory, names: names)
+    let options = WorkbookOptions(temporaryDirectory: folder.temporaryDirectory)
     do {
-      let token = "\(getpid())"
-      func temporary(_ stem: String) -> (String, String) {
-        (
-          (directory as NSString).appendingPathComponent(".\(stem).xlsx.partial-\(token)"),
-          (directory as NSString).appendingPathComponent("\(stem).xlsx")
-        )
+      partnership = try naming(names[0]) {
+        try PartnershipWorkbook(
+          path: folder.stagedPath(for: names[0]), options: options, ruleSet: ruleSet,
+          schema: schema, sources: sources, profile: profile, baseline: baseline)
       }
-      let main = temporary("partnership")
-      files.append(main)
-      partnership = try PartnershipWorkbook(
-        path: main.0, ruleSet: ruleSet, schema: schema, sources: sources, profile: profile,
-        baseline: baseline)
-      var taken: Set<String> = ["partnership"]
       for index in ruleSet.partners.indices {
-        let stem = SafeNames.fileStem(for: ruleSet.partners[index].id, taken: taken)
-        taken.insert(stem.lowercased())
-        let file = temporary(stem)
-        files.append(file)
         partners.append(
-          try PartnerWorkbook(
-            path: file.0, partner: index, ruleSet: ruleSet, schema: schema, sources: sources,
-            profile: profile, baseline: baseline))
+          try naming(names[index + 1]) {
+            try PartnerWorkbook(
+              path: folder.stagedPath(for: names[index + 1]), options: options, partner: index,
+              ruleSet: ruleSet, schema: schema, sources: sources, profile: profile,
+              baseline: baseline)
+          })
       }
     } catch {
       abandon()
       throw error
+    }
+  }
+
+  /// Runs `body`, turning a workbook's error into one that names the file as the user will
+  /// see it and says that the output folder was left as it was.
+  private func naming<T>(_ name: String, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as XlsxError {
+      throw OutputError(
+        "\(folder.finalPath(for: name)): \(error); nothing in \(directory) was changed")
     }
   }
 
   /// Adds one line to every workbook.
   public func add(_ result: LineResult) throws {
     do {
-      try partnership?.add(result)
-      for book in partners { try book.add(result) }
-    } catch {
-      abandon()
-      throw error
-    }
-  }
-
-  /// Writes the summaries, closes every workbook and moves them into place.
-  ///
-  /// - Returns: the paths written.
-  public func finish(_ summary: Summary) throws -> [String] {
-    do {
-      try partnership?.finish(summary)
-      for book in partners { try book.finish(summary) }
-      let manager = FileManager.default
-      for file in files {
-        if manager.fileExists(atPath: file.final) { try manager.removeItem(atPath: file.final) }
-        try manager.moveItem(atPath: file.temporary, toPath: file.final)
+      try naming(names[0]) { try partnership?.add(result) }
+      for (index, book) in partners.enumerated() {
+        try naming(names[index + 1]) { try book.add(result) }
       }
     } catch {
       abandon()
       throw error
     }
-    finished = true
-    return files.map(\.final)
   }
 
-  /// Drops every workbook and temporary file; removes the folder if this run created it
-  /// and it is empty.
+  /// Writes the summaries, closes and checks every workbook, and puts the set in place.
+  ///
+  /// - Returns: the paths written.
+  public func finish(_ summary: Summary) throws -> [String] {
+    try finish(summary) { _ in }
+  }
+
+  /// Writes the summaries, closes and checks every workbook, puts the set in place, and runs
+  /// `confirm` with the paths while the previous set is still kept: if `confirm` throws (the
+  /// report could not be printed), the previous set is put back and the error rethrown.
+  ///
+  /// - Returns: the paths written.
+  public func finish(_ summary: Summary, confirming confirm: ([String]) throws -> Void) throws
+    -> [String]
+  {
+    let paths = names.map { folder.finalPath(for: $0) }
+    do {
+      if let partnership {
+        try naming(names[0]) { try partnership.finish(summary) }
+        repairs.append((names[0], partnership.workbook.textRepairs))
+      }
+      for (index, book) in partners.enumerated() {
+        try naming(names[index + 1]) { try book.finish(summary) }
+        repairs.append((names[index + 1], book.workbook.textRepairs))
+      }
+      partnership = nil
+      partners = []
+      try folder.commit()
+      try confirm(paths)
+    } catch {
+      abandon()
+      throw error
+    }
+    folder.complete()
+    finished = true
+    return paths
+  }
+
+  /// What the user should know: texts that had characters a workbook cannot hold, and what
+  /// the output folder did besides (stale staging folders removed). Complete after `finish`.
+  public var warnings: [Diagnostic] {
+    TextRepairReport(repairs: repairs).warnings(folder: directory)
+      + folder.notes.map { Diagnostic(.warning, at: SourceLocation(file: directory), $0) }
+  }
+
+  /// Drops every workbook and the staging folder; the output folder is left as it was.
   public func abandon() {
     partnership = nil
     partners = []
-    let manager = FileManager.default
-    for file in files where manager.fileExists(atPath: file.temporary) {
-      try? manager.removeItem(atPath: file.temporary)
-    }
-    if createdDirectory,
-      (try? manager.contentsOfDirectory(atPath: directory))?.isEmpty == true
-    {
-      try? manager.removeItem(atPath: directory)
-    }
+    folder.rollBack()
     finished = true
   }
 

@@ -83,7 +83,8 @@ public final class Chart {
   /// Adds a data series: category labels and values, each a range on a worksheet.
   ///
   /// `name` is literal text (the legend entry). libxlsxwriter reads a name starting with `=`
-  /// as a cell reference, so such names are refused rather than misread.
+  /// as a cell reference, so such names are refused rather than misread. Characters a
+  /// workbook cannot hold are replaced with U+FFFD (see `WorkbookText`).
   public func addSeries(name: String?, categories: RangeReference, values: RangeReference) throws {
     try add(Series(name: name.map { .text($0) }, categories: categories, values: values))
   }
@@ -135,21 +136,28 @@ public final class Chart {
     }
     guard
       let added = Lxw.addSeries(
-        handle, categories: "=" + series.categories.description,
-        values: "=" + series.values.description)
+        handle,
+        categories: workbook.storable(
+          "=" + series.categories.description, place: "a chart's range"),
+        values: workbook.storable("=" + series.values.description, place: "a chart's range"))
     else {
       throw XlsxError(.addSeries, code: .memoryError)
     }
-    if case .text(let text)? = series.name { Lxw.setSeriesName(added, text) }
+    if case .text(let text)? = series.name {
+      Lxw.setSeriesName(added, workbook.storable(text, place: "a chart's series name"))
+    }
     var cached = true
     if let nameCell {
       Lxw.setSeriesNameCell(
         added, sheet: nameCell.sheet, row: nameCell.row, column: nameCell.column)
-      cached = Lxw.setNameCache(added, nameCell.cached) && cached
+      cached =
+        Lxw.setNameCache(
+          added, workbook.storable(nameCell.cached, place: "a chart's series name")) && cached
     }
     if let format = series.dataLabelFormat { Lxw.setDataLabels(added, numberFormat: format) }
     if let categories = series.cachedCategories {
-      cached = Lxw.setCategoriesCache(added, .texts(categories)) && cached
+      let stored = categories.map { workbook.storable($0, place: "a chart's category") }
+      cached = Lxw.setCategoriesCache(added, .texts(stored)) && cached
     }
     if let values = series.cachedValues {
       cached = Lxw.setValuesCache(added, .numbers(values)) && cached
@@ -157,20 +165,19 @@ public final class Chart {
     guard cached else { throw XlsxError(.addSeries, code: .memoryError) }
   }
 
-  /// Sets the chart title (literal text).
+  /// Sets the chart title (literal text; characters a workbook cannot hold are replaced with
+  /// U+FFFD).
   public func setTitle(_ title: String) throws {
     _ = try workbook.requireOpen(.setChartTitle)
     try checkLiteral(title, what: "title", .setChartTitle)
-    Lxw.setTitle(handle, title)
+    Lxw.setTitle(handle, workbook.storable(title, place: "a chart's title"))
   }
 
   /// Sets the number format of the value axis, e.g. `£#,##0`.
   public func setValueAxisNumberFormat(_ format: String) throws {
     _ = try workbook.requireOpen(.setChartAxis)
-    guard !format.contains("\0") else {
-      throw XlsxError(.setChartAxis, reason: "the number format contains NUL")
-    }
-    Lxw.setValueAxisNumberFormat(handle, kind, format)
+    Lxw.setValueAxisNumberFormat(
+      handle, kind, workbook.storable(format, place: "a chart's number format"))
   }
 
   /// Starts the value axis at `minimum` (charts otherwise choose, and may start far from 0,
@@ -205,11 +212,11 @@ public final class Chart {
   private func checkLiteral(
     _ text: String, what: String, _ operation: XlsxError.Operation
   ) throws {
-    if text.hasPrefix("=") || text.contains("\0") {
+    if text.hasPrefix("=") {
       throw XlsxError(
         operation,
-        reason: "the chart \(what) \"\(text)\" starts with '=' or contains NUL; libxlsxwriter "
-          + "would read it as a reference")
+        reason: "the chart \(what) \"\(text)\" starts with '='; libxlsxwriter would read it as "
+          + "a reference")
     }
   }
 }

@@ -4,6 +4,7 @@
 // from the header for the codes' names; it calls nothing.)
 
 import CXlsxWriter
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -19,6 +20,42 @@ enum Handle {
   typealias Format = UnsafeMutablePointer<lxw_format>
   typealias Chart = UnsafeMutablePointer<lxw_chart>
   typealias Series = UnsafeMutablePointer<lxw_chart_series>
+}
+
+/// Standard error pointed at `/dev/null` while libxlsxwriter runs, and back: counted, so that
+/// overlapping calls from several threads restore it exactly once.
+private enum LibraryMessages {
+  /// How many calls are inside, and the copy of the real standard error.
+  private static let state = Mutex<(depth: Int, saved: Int32)>((0, -1))
+
+  /// Returns whether standard error is now hidden (and `show()` must be called).
+  static func hide() -> Bool {
+    state.withLock { state in
+      if state.depth == 0 {
+        let copy = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3)
+        let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        defer { if null >= 0 { _ = close(null) } }
+        guard copy >= 0, null >= 0, dup2(null, STDERR_FILENO) >= 0 else {
+          if copy >= 0 { _ = close(copy) }
+          return false
+        }
+        state.saved = copy
+      }
+      state.depth += 1
+      return true
+    }
+  }
+
+  static func show() {
+    state.withLock { state in
+      state.depth -= 1
+      if state.depth == 0, state.saved >= 0 {
+        _ = dup2(state.saved, STDERR_FILENO)
+        _ = close(state.saved)
+        state.saved = -1
+      }
+    }
+  }
 }
 
 /// Thin calls into libxlsxwriter 1.1.4.
@@ -62,19 +99,36 @@ enum Lxw {
   /// The library's version at run time, e.g. `1.1.4`.
   static var version: String { String(cString: lxw_version()) }
 
-  static func newWorkbook(path: String, options: WorkbookOptions) -> Handle.Workbook? {
+  /// The workbook, or `nil` with the C `errno` of the failure (`EMFILE` when constant-memory
+  /// mode could not open its temporary file).
+  static func newWorkbook(path: String, options: WorkbookOptions) -> (Handle.Workbook?, Int32) {
     withCString(options.temporaryDirectory) { temporaryDirectory in
       var opts = lxw_workbook_options()
       opts.constant_memory = byte(options.constantMemory ? LXW_TRUE : LXW_FALSE)
       opts.tmpdir = temporaryDirectory
       opts.use_zip64 = byte(options.useZip64 ? LXW_TRUE : LXW_FALSE)
-      return workbook_new_opt(path, &opts)
+      return withErrno { workbook_new_opt(path, &opts) }
     }
   }
 
-  /// Writes the file and frees the workbook and everything it owns, whatever the outcome.
-  static func close(_ workbook: Handle.Workbook) -> XlsxError.Code {
-    XlsxError.Code(workbook_close(workbook))
+  /// Writes the file and frees the workbook and everything it owns, whatever the outcome;
+  /// with the C `errno` left by a failure.
+  static func close(_ workbook: Handle.Workbook) -> (XlsxError.Code, Int32) {
+    let (status, error) = withErrno { workbook_close(workbook) }
+    return (XlsxError.Code(status), error)
+  }
+
+  /// `body`'s result and the `errno` it left (cleared first, so 0 when it set none).
+  ///
+  /// libxlsxwriter prints its own `[ERROR] …` lines on standard error before returning a
+  /// failure; the wrapper says the same in its thrown error, so with
+  /// `Workbook.hidesLibraryMessages` on, standard error is pointed at `/dev/null` for the call.
+  private static func withErrno<R>(_ body: () -> R) -> (R, Int32) {
+    let hidden = Workbook.hidesLibraryMessages && LibraryMessages.hide()
+    defer { if hidden { LibraryMessages.show() } }
+    errno = 0
+    let result = body()
+    return (result, errno)
   }
 
   /// Frees a workbook that was never closed; writes nothing.
@@ -135,8 +189,12 @@ enum Lxw {
     XlsxError.Code(workbook_validate_sheet_name(workbook, name))
   }
 
-  static func addWorksheet(_ workbook: Handle.Workbook, _ name: String) -> Handle.Worksheet? {
-    workbook_add_worksheet(workbook, name)
+  /// The worksheet, or `nil` with the C `errno` of the failure (`EMFILE` when constant-memory
+  /// mode could not open the sheet's temporary file).
+  static func addWorksheet(_ workbook: Handle.Workbook, _ name: String) -> (
+    Handle.Worksheet?, Int32
+  ) {
+    withErrno { workbook_add_worksheet(workbook, name) }
   }
 
   static func defineName(_ workbook: Handle.Workbook, _ name: String, _ formula: String)

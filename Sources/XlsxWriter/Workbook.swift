@@ -29,18 +29,34 @@ public final class Workbook {
   /// The C workbook; `nil` once `close()` has run (libxlsxwriter frees it there).
   private(set) var handle: Handle.Workbook?
   private var formats: [FormatSpecification: Handle.Format] = [:]
-  /// Names of the worksheets added so far, in order.
+  /// Whether libxlsxwriter's own `[ERROR] …` lines on standard error are hidden while it
+  /// creates workbooks and worksheets and writes files (the thrown `XlsxError` says the same
+  /// in one line). Off by default: hiding them points descriptor 2 at `/dev/null` for the
+  /// length of the call, which hides other threads' messages too. A command-line tool turns it
+  /// on.
+  nonisolated(unsafe) public static var hidesLibraryMessages = false
+
+  /// Names of the worksheets added so far, in order (as stored: see `WorkbookText`).
   public private(set) var sheetNames: [String] = []
+  /// What each worksheet has had written, for the check after `close()`.
+  private var tallies: [SheetTally] = []
+  /// Every text that had characters a workbook cannot hold (see `WorkbookText`): what was
+  /// changed and where.
+  public private(set) var textRepairs = TextRepairLog()
 
   /// Creates a workbook that will be written to `path` on `close()`.
   ///
-  /// - Throws: `XlsxError` (`.createWorkbook`) when libxlsxwriter returns `NULL` (out of memory).
+  /// - Throws: `XlsxError` (`.createWorkbook`) when libxlsxwriter returns `NULL`: out of
+  ///   memory, or (in constant-memory mode) too many open files.
   public init(path: String, options: WorkbookOptions = WorkbookOptions()) throws {
     self.path = path
     self.options = options
-    guard let handle = Lxw.newWorkbook(path: path, options: options) else {
+    let (handle, error) = Lxw.newWorkbook(path: path, options: options)
+    guard let handle else {
       throw XlsxError(
-        .createWorkbook, reason: "libxlsxwriter could not create a workbook for \(path)")
+        .createWorkbook,
+        reason: SystemError.tooManyOpenFiles(error)
+          ?? "libxlsxwriter could not create a workbook for \(path) (out of memory)")
     }
     self.handle = handle
   }
@@ -69,8 +85,11 @@ public final class Workbook {
   /// libxlsxwriter copies the strings. With `created` set, the output no longer depends on
   /// the clock: two runs with the same inputs give byte-identical files.
   ///
-  /// - Throws: `XlsxError` (`.setProperties`) for an impossible or pre-1970 `created` date, a
-  ///   string containing NUL, or a library failure.
+  /// Characters a workbook cannot hold are replaced with U+FFFD and recorded in
+  /// `textRepairs` (see `WorkbookText`).
+  ///
+  /// - Throws: `XlsxError` (`.setProperties`) for an impossible or pre-1970 `created` date, or
+  ///   a library failure.
   public func setProperties(_ properties: DocumentProperties) throws {
     let handle = try requireOpen(.setProperties)
     var created = 0
@@ -82,14 +101,31 @@ public final class Workbook {
       }
       created = seconds
     }
-    let texts = [
-      properties.title, properties.subject, properties.author, properties.company,
-      properties.keywords, properties.category, properties.comments,
-    ]
-    if texts.contains(where: { $0?.contains("\0") ?? false }) {
-      throw XlsxError(.setProperties, reason: "a property contains a NUL character")
-    }
-    try Lxw.check(Lxw.setProperties(handle, properties, created: created), .setProperties)
+    var stored = properties
+    stored.title = properties.title.map { storable($0, place: "the document title") }
+    stored.subject = properties.subject.map { storable($0, place: "the document subject") }
+    stored.author = properties.author.map { storable($0, place: "the document author") }
+    stored.company = properties.company.map { storable($0, place: "the document company") }
+    stored.keywords = properties.keywords.map { storable($0, place: "the document keywords") }
+    stored.category = properties.category.map { storable($0, place: "the document category") }
+    stored.comments = properties.comments.map { storable($0, place: "the document comments") }
+    try Lxw.check(Lxw.setProperties(handle, stored, created: created), .setProperties)
+  }
+
+  /// Text for anywhere but a cell, with characters a workbook cannot hold replaced and the
+  /// repair recorded: the only way such text reaches libxlsxwriter.
+  func storable(_ text: String, place: @autoclosure () -> String) -> String {
+    let stored = WorkbookText.plain(text)
+    textRepairs.record(stored, place: place())
+    return stored.text
+  }
+
+  /// Cell text, with characters a workbook cannot hold escaped (or replaced) and the repair
+  /// recorded: the only way cell text reaches libxlsxwriter.
+  func storableCell(_ text: String, place: @autoclosure () -> String) -> String {
+    let stored = WorkbookText.cell(text)
+    textRepairs.record(stored, place: place())
+    return stored.text
   }
 
   /// Sets the workbook's default font: the font of cells without a format, of the Normal
@@ -158,22 +194,33 @@ public final class Workbook {
 
   /// Adds a worksheet after the existing ones.
   ///
+  /// Characters a workbook cannot hold are replaced with U+FFFD first (see `WorkbookText`);
+  /// the worksheet's `name` is the name as stored, which formulas must use.
+  ///
   /// - Throws: `XlsxError` (`.addWorksheet`, `sheet` = the name) saying what is wrong with the
-  ///   name (see `validateSheetName(_:)`; also a name already used, compared without case).
-  public func addWorksheet(name: String) throws -> Worksheet {
-    let handle = try requireOpen(.addWorksheet, sheet: name)
+  ///   name (see `validateSheetName(_:)`; also a name already used, compared without case), or
+  ///   that no temporary file could be opened in constant-memory mode (too many open files).
+  public func addWorksheet(name wanted: String) throws -> Worksheet {
+    let handle = try requireOpen(.addWorksheet, sheet: wanted)
+    let name = storable(
+      wanted, place: "the sheet name \"\(WorkbookText.replacingUnstorable(wanted))\"")
     if let reason = Self.validateSheetName(name) {
       throw XlsxError(.addWorksheet, sheet: name, reason: reason)
     }
     try Lxw.check(Lxw.validateSheetName(handle, name), .addWorksheet, sheet: name)
-    guard let sheet = Lxw.addWorksheet(handle, name) else {
+    let (added, error) = Lxw.addWorksheet(handle, name)
+    guard let sheet = added else {
       throw XlsxError(
         .addWorksheet, sheet: name,
-        reason: "libxlsxwriter could not create the worksheet (out of memory, or no temporary "
-          + "file in constant-memory mode)")
+        reason: SystemError.tooManyOpenFiles(error)
+          ?? "libxlsxwriter could not create the worksheet (out of memory, or no temporary "
+          + "file in constant-memory mode"
+          + (SystemError.describe(error).map { ": \($0))" } ?? ")"))
     }
     sheetNames.append(name)
-    return Worksheet(workbook: self, handle: sheet, name: name)
+    let tally = SheetTally(name: name, constantMemory: options.constantMemory)
+    tallies.append(tally)
+    return Worksheet(workbook: self, handle: sheet, name: name, tally: tally)
   }
 
   /// The format for `specification`, created on first use; the same specification always gives the same format.
@@ -184,9 +231,6 @@ public final class Workbook {
     if let existing = formats[specification] {
       return Format(specification: specification, workbook: self, handle: existing)
     }
-    if specification.numberFormat?.contains("\0") ?? false {
-      throw XlsxError(.addFormat, reason: "the number format contains a NUL character")
-    }
     if let size = specification.fontSize, !(1...409).contains(size) {
       throw XlsxError(.addFormat, reason: "font size \(size) is outside 1...409 points")
     }
@@ -195,7 +239,9 @@ public final class Workbook {
     {
       throw XlsxError(.addFormat, reason: "invalid font name \(name)")
     }
-    guard let format = Lxw.addFormat(handle, specification) else {
+    var stored = specification
+    stored.numberFormat = specification.numberFormat.map { storable($0, place: "a number format") }
+    guard let format = Lxw.addFormat(handle, stored) else {
       throw XlsxError(.addFormat, code: .memoryError)
     }
     formats[specification] = format
@@ -258,18 +304,27 @@ public final class Workbook {
     guard range.isValid else {
       throw XlsxError(.defineName, cell: name, reason: "the range \(range) is outside the sheet")
     }
-    try Lxw.check(Lxw.defineName(handle, name, "=" + range.description), .defineName, cell: name)
+    let stored = storable(name, place: "the defined name \"\(name)\"")
+    let formula = storable("=" + range.description, place: "the defined name \"\(name)\"")
+    try Lxw.check(Lxw.defineName(handle, stored, formula), .defineName, cell: name)
   }
 
-  /// Writes the file and releases the C workbook.
+  /// Writes the file, releases the C workbook, and reads the file back to check it.
   ///
   /// The first call always releases the workbook, whether writing succeeds or not
   /// (libxlsxwriter frees it inside `workbook_close`). A second call throws
   /// (`.closeWorkbook`, "the workbook is already closed") and touches nothing: closing twice is
   /// safe but reported, because it usually means a mistake in the caller.
   ///
+  /// libxlsxwriter does not notice failed writes to its temporary files (a full temporary
+  /// folder gives a workbook with sheets cut short, and a success status), so unless
+  /// `options.checksWrittenFile` is off the file is then read back (`WrittenWorkbookCheck`):
+  /// every part present, intact and well-formed, only characters a workbook can hold, and each
+  /// worksheet holding every row written to it.
+  ///
   /// - Throws: `XlsxError` (`.closeWorkbook`) when the file cannot be written, e.g. the folder
-  ///   does not exist (`LXW_ERROR_CREATING_XLSX_FILE`).
+  ///   does not exist (`LXW_ERROR_CREATING_XLSX_FILE`), or when the file read back is
+  ///   incomplete or damaged.
   public func close() throws {
     guard let handle else {
       throw XlsxError(.closeWorkbook, reason: "the workbook is already closed")
@@ -278,6 +333,10 @@ public final class Workbook {
     // a workbook left open is still freed by deinit.
     guard Lxw.numericLocaleUsesFullStop() else { throw Worksheet.localeError(.closeWorkbook) }
     self.handle = nil
-    try Lxw.check(Lxw.close(handle), .closeWorkbook, detail: "writing \(path)")
+    let (status, error) = Lxw.close(handle)
+    try Lxw.check(status, .closeWorkbook, detail: SystemError.describe(error))
+    if options.checksWrittenFile {
+      try WrittenWorkbookCheck(path: path, sheets: tallies.map { ($0.name, $0.rows) }).run()
+    }
   }
 }

@@ -22,10 +22,13 @@ extension Worksheet {
         .writeCell, sheet: name, cell: CellReference.a1(row: row, column: column),
         code: .maxStringLengthExceeded, detail: "\(cachedText.utf16.count) UTF-16 code units")
     }
+    let place = "\(self.name)!\(CellReference.a1(row: row, column: column))"
     try check(
       Lxw.writeFormula(
-        handle, cell.row, cell.column, formula, cachedText: cachedText.protectingXstringEscapes,
-        format), .writeCell, row: row, column: column)
+        handle, cell.row, cell.column,
+        workbook.storable(formula, place: "the formula in \(place)"),
+        cachedText: workbook.storableCell(cachedText, place: place), format), .writeCell,
+      row: row, column: column)
   }
 
   /// Merges the block of cells and writes `text` in it, always as text (as `writeString`);
@@ -54,9 +57,10 @@ extension Worksheet {
         .writeCell, row: range.firstRow, column: range.firstColumn,
         reason: "the text is longer than \(Self.maxStringLength) or contains NUL")
     }
+    let place = "\(self.name)!\(CellReference.a1(row: range.firstRow, column: range.firstColumn))"
     try check(
-      Lxw.mergeRange(handle, first, last, text.protectingXstringEscapes, format), .writeCell,
-      row: range.firstRow, column: range.firstColumn)
+      Lxw.mergeRange(handle, first, last, workbook.storableCell(text, place: place), format),
+      .writeCell, row: range.firstRow, column: range.firstColumn)
     lastRowStarted = max(lastRowStarted, range.lastRow)
   }
 }

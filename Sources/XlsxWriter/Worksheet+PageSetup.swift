@@ -66,6 +66,8 @@ extension Worksheet {
   /// try sheet.setHeader("&L" + Worksheet.escapeHeaderFooter(clientName) + "&RPage &P of &N")
   /// ```
   ///
+  /// Characters a workbook cannot hold are replaced with U+FFFD (see `WorkbookText`).
+  ///
   /// - Throws: `XlsxError` when longer than Excel's 255 characters.
   public func setHeader(_ codes: String) throws {
     try setHeaderOrFooter(codes, Lxw.setHeader)
@@ -89,10 +91,8 @@ extension Worksheet {
     _ codes: String, _ set: (Handle.Worksheet, String) -> XlsxError.Code
   ) throws {
     _ = try workbook.requireOpen(.setPageSetup, sheet: name)
-    if codes.contains("\0") {
-      throw error(.setPageSetup, reason: "the header or footer contains a NUL character")
-    }
-    try Lxw.check(set(handle, codes), .setPageSetup, sheet: name)
+    let stored = workbook.storable(codes, place: "the header or footer of \"\(name)\"")
+    try Lxw.check(set(handle, stored), .setPageSetup, sheet: name)
   }
 }
 

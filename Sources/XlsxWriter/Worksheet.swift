@@ -33,11 +33,14 @@ public final class Worksheet {
   let handle: Handle.Worksheet
   /// The highest row started so far (by a write or `setRow`), -1 before the first.
   public internal(set) var lastRowStarted = -1
+  /// The rows given content, for the check of the written file.
+  let tally: SheetTally
 
-  init(workbook: Workbook, handle: Handle.Worksheet, name: String) {
+  init(workbook: Workbook, handle: Handle.Worksheet, name: String, tally: SheetTally) {
     self.workbook = workbook
     self.handle = handle
     self.name = name
+    self.tally = tally
   }
 
   // MARK: Checks shared by the writers
@@ -90,13 +93,15 @@ public final class Worksheet {
     return format.handle
   }
 
-  /// Records the row as started, or throws for a failed write (`Lxw.check`), explaining a
-  /// row written out of order.
+  /// Records the row as started (and, when `writes`, as holding content the file must
+  /// show), or throws for a failed write (`Lxw.check`), explaining a row written out of order.
   func check(
-    _ status: XlsxError.Code, _ operation: XlsxError.Operation, row: Int, column: Int? = nil
+    _ status: XlsxError.Code, _ operation: XlsxError.Operation, row: Int, column: Int? = nil,
+    writes: Bool = true
   ) throws {
     guard status != .success else {
       lastRowStarted = max(lastRowStarted, row)
+      if writes { tally.note(row: row) }
       return
     }
     let cell = column.map { CellReference.a1(row: row, column: $0) } ?? "row \(row + 1)"
@@ -115,13 +120,15 @@ public final class Worksheet {
   /// text and are never read as formulas or numbers (`worksheet_write_string`).
   ///
   /// An empty string writes nothing (or a formatted blank cell when `format` is given), as
-  /// libxlsxwriter does. Control characters are stored escaped (`_x0001_`), and literal text
-  /// of that shape is protected (`_x0041_` is stored as `_x005F_x0041_`) so that Excel shows
-  /// it as written rather than as `A`.
+  /// libxlsxwriter does. Characters XML cannot hold (control characters, NUL included, and
+  /// non-characters) are stored as Excel's escapes (`_x0001_`), and literal text of that shape
+  /// is protected (`_x0041_` is stored as `_x005F_x0041_`) so that Excel shows it as written
+  /// rather than as `A`; see `WorkbookText`. Each such repair is recorded in the workbook's
+  /// `textRepairs`.
   ///
   /// - Throws: `XlsxError` when the text is longer than `maxStringLength` UTF-16 code units
-  ///   (libxlsxwriter itself counts code points, so would let 32,767 emoji through), contains
-  ///   NUL, or the row is out of order.
+  ///   (libxlsxwriter itself counts code points, so would let 32,767 emoji through), or the
+  ///   row is out of order.
   public func writeString(row: Int, column: Int, _ text: String, format: Format? = nil) throws {
     let cell = try cell(.writeCell, row, column)
     let format = try formatHandle(format, .writeCell, row: row, column: column)
@@ -131,13 +138,11 @@ public final class Worksheet {
         .writeCell, sheet: name, cell: CellReference.a1(row: row, column: column),
         code: .maxStringLengthExceeded, detail: "\(text.utf16.count) UTF-16 code units")
     }
-    if text.utf8.contains(0) {
-      throw error(.writeCell, row: row, column: column, reason: "text contains a NUL character")
-    }
-    let stored = text.protectingXstringEscapes
+    let stored = workbook.storableCell(
+      text, place: "cell \(self.name)!\(CellReference.a1(row: row, column: column))")
     try check(
       Lxw.writeString(handle, cell.row, cell.column, stored, format), .writeCell, row: row,
-      column: column)
+      column: column, writes: !stored.isEmpty || format != nil)
   }
 
   /// Writes a number. Money should go through `writeMoney(row:column:pence:format:)`.
@@ -180,12 +185,13 @@ public final class Worksheet {
     let cell = try cell(.writeCell, row, column)
     let format = try formatHandle(format, .writeCell, row: row, column: column)
     let cached = try finite(cachedValue, row: row, column: column)
-    if formula.isEmpty || formula == "=" || formula.contains("\0") {
-      throw error(
-        .writeCell, row: row, column: column, reason: "the formula is empty or contains NUL")
+    if formula.isEmpty || formula == "=" {
+      throw error(.writeCell, row: row, column: column, reason: "the formula is empty")
     }
+    let stored = workbook.storable(
+      formula, place: "the formula in \(self.name)!\(CellReference.a1(row: row, column: column))")
     try check(
-      Lxw.writeFormula(handle, cell.row, cell.column, formula, cached, format), .writeCell,
+      Lxw.writeFormula(handle, cell.row, cell.column, stored, cached, format), .writeCell,
       row: row, column: column)
   }
 
@@ -202,7 +208,8 @@ public final class Worksheet {
     let cell = try cell(.writeCell, row, column)
     let format = try formatHandle(format, .writeCell, row: row, column: column)
     try check(
-      Lxw.writeBlank(handle, cell.row, cell.column, format), .writeCell, row: row, column: column)
+      Lxw.writeBlank(handle, cell.row, cell.column, format), .writeCell, row: row, column: column,
+      writes: format != nil)
   }
 
   private func finite(_ value: Double, row: Int, column: Int) throws -> Double {

@@ -15,22 +15,22 @@ struct Check: ParsableCommand {
     try Console.run {
       let inputs = try input.inputs(sample: sample, needBudget: false)
       let rulesPath = inputs.scenarioPaths.last ?? inputs.rulesPath
-      print(Reports.rules(inputs.ruleSet), terminator: "")
+      Console.write(Reports.rules(inputs.ruleSet))
       guard inputs.budgetPath != nil else {
         Console.report(inputs.warnings)
-        print("\n\(rulesPath.displayEscaped): the rules are valid.")
+        Console.write("\n\(rulesPath.displayEscaped): the rules are valid.\n")
         return
       }
       let job = try Job(inputs)
       let budgetPath = job.budgetPath
       let summary = try job.run { _ in }
       Console.report(summary.warnings)
-      print("\n\(rulesPath.displayEscaped): the rules are valid.")
-      print(
+      Console.write("\n\(rulesPath.displayEscaped): the rules are valid.\n")
+      Console.write(
         "\(budgetPath.displayEscaped): all \(summary.lineCount) lines are taken by a rule and "
-          + "can be shared.")
+          + "can be shared.\n")
       for (index, rule) in job.ruleSet.rules.enumerated() {
-        print("  \(rule.name.displayEscaped): \(summary.ruleLineCounts[index]) lines")
+        Console.write("  \(rule.name.displayEscaped): \(summary.ruleLineCounts[index]) lines\n")
       }
     }
   }

@@ -38,9 +38,9 @@ struct Compare: ParsableCommand {
         throw Diagnostic(at: nil, "the differences are too large to compute: \(error)")
       }
       if json {
-        print(ComparisonJSON.document(comparison), terminator: "")
+        Console.write(ComparisonJSON.document(comparison))
       } else {
-        print(Reports.comparison(comparison), terminator: "")
+        Console.write(Reports.comparison(comparison))
       }
       var seen: Set<Diagnostic> = []
       Console.report(warnings.filter { seen.insert($0).inserted })

@@ -41,7 +41,7 @@ struct Explain: ParsableCommand {
           at: idColumn ?? SourceLocation(file: job.budgetPath),
           "no line has the id '\(lineID)'", hint: "ids are in the budget's id column")
       }
-      print(Reports.explanation(explanation, line: line, ruleSet: job.ruleSet), terminator: "")
+      Console.write(Reports.explanation(explanation, line: line, ruleSet: job.ruleSet))
     }
   }
 }

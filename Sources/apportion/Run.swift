@@ -10,8 +10,9 @@ struct Run: ParsableCommand {
     discussion: """
       With --out DIR it also writes DIR/partnership.xlsx and one DIR/<partner-id>.xlsx per \
       partner, from the same results, and prints the paths written (on standard error with \
-      --json). Workbooks are written to temporary files and moved into place only when all \
-      are complete: on any error nothing in DIR changes.
+      --json). The workbooks are written into a staging folder beside DIR, read back and \
+      checked, and put in place as a set only when all are complete: after any error or \
+      interruption DIR holds the previous set or the new one, never a mix.
       """)
 
   @Argument(help: InputOptions.sampleHelp)
@@ -40,35 +41,67 @@ struct Run: ParsableCommand {
       defer { books?.abandon() }
       func begin(_ schema: BudgetSchema) throws {
         guard let out, checked != nil else { return }
-        try OutputFolder.check(out)
+        try OutputPath.check(out)
+        WorkbookSet.hideLibraryMessages()
         books = try WorkbookSet(
           directory: out, ruleSet: job.ruleSet, schema: schema, sources: try job.sources(),
-          profile: profile)
+          profile: profile, baseline: try baseline(for: job))
       }
       let summary: Summary
-      if json {
-        var writer = JSONResultWriter(output: OutputBuffer(), ruleSet: job.ruleSet)
+      // The JSON document is held in a private temporary file until the run has succeeded,
+      // so that standard output stays empty on any error, however late.
+      let spool = json ? try OutputSpool() : nil
+      if let spool {
+        var writer = JSONResultWriter(output: spool, ruleSet: job.ruleSet)
         writer.begin()
         summary = try job.run(begin: begin) { result in
           writer.write(result)
           try books?.add(result)
         }
         writer.finish(summary)
-        do { try writer.output.flush() } catch {
-          throw OutputError("cannot write to standard output: \(error)")
-        }
+        try spool.finish()
       } else {
         summary = try job.run(begin: begin) { try books?.add($0) }
-        print(Reports.summary(summary, job: job), terminator: "")
       }
-      if let written = try books?.finish(summary) {
+      // Standard output is written while the new workbooks are in place and the previous
+      // ones still kept: if it fails, the previous ones are put back.
+      func printResults(wrote paths: [String]) throws {
+        let list =
+          paths.isEmpty ? "" : "Wrote:\n" + paths.map { "  \($0.displayEscaped)\n" }.joined()
+        if let spool {
+          try Console.output.write(spool)
+          if !list.isEmpty { Console.printError(list) }
+        } else {
+          Console.write(Reports.summary(summary, job: job) + (list.isEmpty ? "" : "\n" + list))
+        }
+        try Console.output.flush()
+      }
+      if let set = books {
+        _ = try set.finish(summary, confirming: printResults)
         books = nil
-        let list = "Wrote:\n" + written.map { "  \($0.displayEscaped)\n" }.joined()
-        if json { Console.printError(list) } else { print("\n" + list, terminator: "") }
+        Console.report(summary.warnings + set.warnings)
+      } else {
+        try printResults(wrote: [])
+        Console.report(summary.warnings)
       }
-      Console.report(summary.warnings)
     }
   }
+}
+
+/// The base's totals when the run is a scenario, for the statements' "base and change".
+func baseline(for job: Job) throws -> Baseline? {
+  // The base reads the budget once more: only a regular file can be read again (a budget on
+  // a pipe gives no baseline).
+  guard let base = job.inputs.base, let budget = base.budgetPath,
+    (try? FileManager.default.attributesOfItem(atPath: budget)[.type] as? FileAttributeType)
+      == .typeRegular
+  else { return nil }
+  let summary = try Job(base).run { _ in }
+  var totals: [PartnerID: Money] = [:]
+  for (partner, total) in zip(summary.partners, summary.partnerTotals) {
+    totals[partner.id] = total
+  }
+  return Baseline(label: "Base: \(base.name)", totals: totals)
 }
 
 extension Job {
@@ -90,7 +123,7 @@ extension Job {
 
 /// Checks, before any workbook is started, that the output folder can be written, so that
 /// the usual problems are said in plain words.
-enum OutputFolder {
+enum OutputPath {
   static func check(_ path: String) throws {
     let manager = FileManager.default
     var folder = path

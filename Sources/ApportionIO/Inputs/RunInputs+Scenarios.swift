@@ -117,6 +117,7 @@ extension RunInputs {
   private mutating func apply(
     _ path: String, parser: inout ScenarioFileParser, header: ScenarioFileParser.Header
   ) throws(DiagnosticList) {
+    if baseBox == nil { baseBox = BaseBox(self) }
     var ruleSet = self.ruleSet
     let changes = header.changes.map { parser.changes($0, applyingTo: &ruleSet) } ?? []
     if parser.hasErrors {

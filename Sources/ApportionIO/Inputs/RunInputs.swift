@@ -29,6 +29,16 @@ public struct RunInputs: Sendable {
   public var scenarioPaths: [String] = []
   /// The changes that act on budget lines (added, scaled or removed), in order.
   public var lineChanges: [LocatedChange] = []
+  /// What the first scenario was applied to (a sample or rule file and budget), for
+  /// comparing a scenario's figures with its base; nil when no scenario is applied.
+  public var base: RunInputs? { baseBox?.inputs }
+  var baseBox: BaseBox?
+
+  /// Holds the base (a struct cannot hold a value of its own type directly).
+  final class BaseBox: Sendable {
+    let inputs: RunInputs
+    init(_ inputs: RunInputs) { self.inputs = inputs }
+  }
 
   /// Inputs from a rule file and (optionally) a budget.
   public init(rules rulesPath: String, budget budgetPath: String?) throws(DiagnosticList) {
