@@ -271,8 +271,7 @@ struct RuleCompiler {
             rule,
             "the carve-out fraction \(value) has more than \(ExactDecimal.maxScale) decimal "
               + "places",
-            hint: "a carve-out fraction has at most 9 decimal places (7 in a "
-              + "percentage)")
+            hint: "write at most 9 decimal places (7 in a percentage)")
         }
         let part = BigInt(value.units)
         let scale = bigPow10(value.scale)
