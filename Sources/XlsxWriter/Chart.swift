@@ -110,17 +110,10 @@ public final class Chart {
     if series.cachedValues?.contains(where: { !$0.isFinite }) ?? false {
       throw XlsxError(.addSeries, reason: "a cached value is not a finite number")
     }
-    let texts: [String] =
-      (series.cachedCategories ?? []) + [series.dataLabelFormat ?? ""]
-      + {
-        switch series.name {
-        case .text(let text)?: [text]
-        case .cell(_, _, let sheet, let cached)?: [sheet, cached]
-        case nil: []
-        }
-      }()
-    if texts.contains(where: { $0.contains("\0") }) {
-      throw XlsxError(.addSeries, reason: "a series name, label format or category contains NUL")
+    // Names and categories may come from the inputs: characters a workbook cannot hold
+    // (NUL included) are replaced where they are stored (`Workbook.storable`).
+    if case .cell(_, _, let sheet, _)? = series.name, sheet.contains("\0") {
+      throw XlsxError(.addSeries, reason: "the series name's sheet name contains NUL")
     }
     if case .text(let text)? = series.name {
       try checkLiteral(text, what: "series name", .addSeries)
@@ -154,7 +147,10 @@ public final class Chart {
         Lxw.setNameCache(
           added, workbook.storable(nameCell.cached, place: "a chart's series name")) && cached
     }
-    if let format = series.dataLabelFormat { Lxw.setDataLabels(added, numberFormat: format) }
+    if let format = series.dataLabelFormat {
+      Lxw.setDataLabels(
+        added, numberFormat: workbook.storable(format, place: "a chart's data label format"))
+    }
     if let categories = series.cachedCategories {
       let stored = categories.map { workbook.storable($0, place: "a chart's category") }
       cached = Lxw.setCategoriesCache(added, .texts(stored)) && cached

@@ -126,6 +126,8 @@ extension Job {
 enum OutputPath {
   static func check(_ path: String) throws {
     let manager = FileManager.default
+    // A symbolic link is OutputFolder's to judge (it follows a link to a folder).
+    if (try? manager.destinationOfSymbolicLink(atPath: path)) != nil { return }
     var folder = path
     var isDirectory: ObjCBool = false
     // The folder, or the nearest folder above it that exists (it will be created in it).

@@ -23,7 +23,7 @@ import Testing
   }
 
   static var cases: [Case] {
-    [Case(partners: 200, limit: 256)]
+    [Case(partners: 100, limit: 64)]
       + (HostileRun.longTests ? [Case(partners: 2_000, limit: 1_024)] : [])
   }
 

@@ -17,6 +17,15 @@ import XLSXInspection
       [0x0, 0x1, 0x8, 0xB, 0xC, 0x1B, 0x1F, 0xFFFE, 0xFFFF, 0xFDD0, 0xFDEF, 0x1FFFE, 0x10FFFF]
         .compactMap(Unicode.Scalar.init(_:))))
 
+  /// What a rule file may hold of them: a rule file refuses control characters (it is plain
+  /// text), so only the non-characters.
+  static let unstorableInRules = String(
+    String.UnicodeScalarView(unstorable.unicodeScalars.filter { $0.value >= 0x20 }))
+
+  /// What a budget may hold of them: a CSV file refuses NUL bytes.
+  static let unstorableInBudget = String(
+    String.UnicodeScalarView(unstorable.unicodeScalars.filter { $0.value != 0 }))
+
   /// `text` as a YAML double-quoted scalar, every unstorable character escaped.
   static func yaml(_ text: String) -> String {
     var out = "\""
@@ -37,7 +46,7 @@ import XLSXInspection
   /// columns and values of a condition) and of the budget (header, ids, descriptions, values)
   /// holds every class.
   static func inputs(in folder: TemporaryFolder) throws -> (rules: String, budget: String) {
-    let bad = unstorable
+    let bad = unstorableInRules
     let rules = """
       agreement: \(yaml("Agreement " + bad))
       year: 2016-17
@@ -54,10 +63,11 @@ import XLSXInspection
           basis: equal
 
       """
+    let inBudget = unstorableInBudget
     let budget = """
       id,description,amount,kind \(bad),council \(bad)
-      L1\(bad),Desc \(bad),10.00,contract \(bad),brent
-      L2,Desc \(bad),12.00,shared \(bad),
+      L1\(inBudget),Desc \(inBudget),10.00,contract \(inBudget),brent
+      L2,Desc \(inBudget),12.00,shared \(inBudget),
 
       """
     return (try folder.write("rules.yaml", rules), try folder.write("budget.csv", budget))
@@ -75,7 +85,7 @@ import XLSXInspection
     #expect(result.status == 0, "\(result)")
     #expect(result.stderr.contains("stored as Excel's _xHHHH_ escapes"), "\(result)")
     #expect(result.stderr.contains("were replaced with U+FFFD"), "\(result)")
-    #expect(result.stderr.contains("U+0000, U+0001"), "\(result)")
+    #expect(result.stderr.contains("U+0001"), "\(result)")
     for name in WrittenSet.names {
       let path = folder.appending("out/\(name)").path
       let book = try XLSXBook(path: path)
@@ -87,9 +97,12 @@ import XLSXInspection
       let lines = try book.cells(sheet: "Lines")
       let expected =
         "Desc "
-        + Self.unstorable.replacingOccurrences(of: "\u{1FFFE}", with: "\u{FFFD}")
+        + Self.unstorableInBudget.replacingOccurrences(of: "\u{1FFFE}", with: "\u{FFFD}")
         .replacingOccurrences(of: "\u{10FFFF}", with: "\u{FFFD}")
-      #expect(lines["B2"]?.text == expected, "\(name)")
+      // The first line's description, below the totals and header rows.
+      let first = lines.filter { $0.key.hasPrefix("B") && $0.value.text.hasPrefix("Desc ") }
+        .min { $0.key.count != $1.key.count ? $0.key.count < $1.key.count : $0.key < $1.key }
+      #expect(first?.value.text == expected, "\(name)")
       if let ssconvert = HostileRun.tool("ssconvert") {
         let check = try HostileRun.run(
           "\(ssconvert) -S \(HostileRun.quoted(path)) \(HostileRun.quoted(path)).csv",
