@@ -68,6 +68,14 @@ extension OutputFolder {
     return here == folder || here.hasPrefix(folder + "/")
   }
 
+  /// The output names that `folder` holds as something other than a regular file: what the
+  /// user put there between the check and the exchange, never to be removed with the old set.
+  static func notRegularFiles(_ names: [String], in folder: String) -> [String] {
+    names.filter { name in
+      SystemCalls.peek(folder + "/" + name).map { !$0.isRegularFile } ?? false
+    }
+  }
+
   /// Moves every entry of `source` that `destination` lacks (and `except` does not name)
   /// into `destination`, never replacing anything. An entry that `destination` has under the
   /// same name is left where it is; returns the names left that are not the same file (the

@@ -133,7 +133,9 @@ public final class OutputFolder: @unchecked Sendable {
     case .created, .replacedInPlace:
       remove(staging)
     case .exchanged:
-      let left = Self.moveMissing(from: staging + "/set", to: target, except: Set(names))
+      let left =
+        Self.moveMissing(from: staging + "/set", to: target, except: Set(names))
+        + Self.notRegularFiles(names, in: staging + "/set")
       if left.isEmpty {
         remove(staging)
       } else {

@@ -119,8 +119,10 @@ struct StagingMarker {
       InPlaceJournal.restore(staging: staging, target: target)
       if let set = SystemCalls.peek(staging + "/set"), set.inode != contents.setInode {
         // The run was interrupted after the exchange: `set` is the old folder.
-        let left = OutputFolder.moveMissing(
-          from: staging + "/set", to: target, except: Set(contents.names))
+        let left =
+          OutputFolder.moveMissing(
+            from: staging + "/set", to: target, except: Set(contents.names))
+          + OutputFolder.notRegularFiles(contents.names, in: staging + "/set")
         guard left.isEmpty else {
           notes.append(
             "kept \(staging), left by an interrupted run: it holds "
