@@ -12,7 +12,7 @@ import BigInt
 struct RuleState: Sendable {
   enum Shares: Sendable {
     case narrow([Int128], denominator: Int128)
-    case wide([BigInt], denominator: BigInt)
+    indirect case wide([BigInt], denominator: BigInt)
   }
 
   var total: Int64 = 0

@@ -19,7 +19,7 @@ import BigInt
 /// (`FineRuleTests` checks these rows.)
 enum Weights: Sendable {
   case narrow([Int64], denominator: Int64)
-  case wide([BigInt], denominator: BigInt)
+  indirect case wide([BigInt], denominator: BigInt)
 
   /// Weights reduced to lowest terms (divided by the greatest common divisor of the values
   /// and the denominator), narrow when the denominator fits in 64 bits.

@@ -15,7 +15,7 @@ public struct ExactPence: Sendable, Hashable {
   /// The fraction, in `Int128` when both parts fit (always for 64-bit weights).
   enum Value: Sendable, Hashable {
     case narrow(numerator: Int128, denominator: Int128)
-    case wide(numerator: BigInt, denominator: BigInt)
+    indirect case wide(numerator: BigInt, denominator: BigInt)
   }
 
   let value: Value
