@@ -1,4 +1,5 @@
 import ApportionCore
+import XlsxWriter
 
 /// A partner's share of one line in words, for statements: "equal split between 2",
 /// "direct, council = brent", "carve-out lga_share 0.5 direct to Brent, rest equal split
@@ -8,7 +9,23 @@ struct LineBasis {
   let schema: BudgetSchema
 
   func describe(_ result: LineResult) -> String {
-    words(ruleSet.rules[result.ruleIndex].basis, line: result.line)
+    Self.fitted(words(ruleSet.rules[result.ruleIndex].basis, line: result.line))
+  }
+
+  /// The words cut (with `…`) to what a cell holds: a column's value can be as long as a
+  /// cell, and the words add to it.
+  static func fitted(_ text: String) -> String {
+    let limit = Worksheet.maxStringLength
+    guard text.utf16.count > limit else { return text }
+    var out = ""
+    var count = 0
+    for character in text {
+      let length = character.utf16.count
+      if count + length > limit - 1 { break }
+      out.append(character)
+      count += length
+    }
+    return out + "…"
   }
 
   /// A partner's exact share of a line as a fraction of 1 (`0.5`), for a `0.0%` cell.
@@ -20,7 +37,7 @@ struct LineBasis {
   private func words(_ basis: Basis, line: BudgetLine) -> String {
     func name(_ id: PartnerID) -> String { ruleSet.partner(id)?.shortName ?? id.rawValue }
     func value(_ column: ColumnRef) -> String {
-      schema.position(of: column.name).map { line.value(at: $0) } ?? ""
+      schema.position(of: column.name).map { BudgetLine.trimmed(line.value(at: $0)) } ?? ""
     }
     switch basis {
     case .equal(nil): return "equal split between \(ruleSet.partners.count)"
