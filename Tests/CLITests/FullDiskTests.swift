@@ -10,8 +10,8 @@ import Testing
 @Suite struct FullDiskTests {
   static let lines = 12_000
 
-  /// A folder outside /tmp (under .build), so that a small tmpfs can be mounted over /tmp
-  /// without hiding the inputs.
+  /// A folder under .build (outside the system temporary folder) for the tests that mount a
+  /// small tmpfs, so that the mount does not hide the inputs.
   static func scratch() throws -> URL {
     let url = packageRoot.appendingPathComponent(".build/apportion-output-tests")
       .appendingPathComponent(UUID().uuidString)
@@ -68,16 +68,20 @@ import Testing
     let (rules, budget) = try Self.inputs(in: folder)
     let out = folder.appendingPathComponent("out")
     let run = "\"$APPORTION\" run --rules \(rules) --budget \(budget) --out \(out.path)"
+    // A small tmpfs as the temporary folder ($TMPDIR), mounted in a private namespace; not
+    // over /tmp itself, which may hold the package and the executable under test.
+    let small = folder.appendingPathComponent("small-tmp")
+    try FileManager.default.createDirectory(at: small, withIntermediateDirectories: true)
     let script = """
       unshare -m sh -c '
-        mount -t tmpfs -o size=256k tmpfs /tmp || exit 99
+        mount -t tmpfs -o size=256k tmpfs \(small.path) || exit 99
         \(run) > /dev/null; echo "exit $?"
         \(run) --json > stdout-json; echo "exit $?"
         test -s stdout-json && echo "stdout not empty"
         true'
       """
     let before = try HostileRun.run(
-      "env -u TMPDIR sh -c \(HostileRun.quoted(script))", in: folder)
+      "TMPDIR=\(HostileRun.quoted(small.path)) sh -c \(HostileRun.quoted(script))", in: folder)
     let text = String(decoding: before.stdout, as: UTF8.self)
     // The budget's private copy for the second pass lives in $TMPDIR (or /tmp) too: both
     // runs stop cleanly, saying so, and write nothing.
