@@ -7,6 +7,9 @@ public struct PlanResult: Sendable {
   /// The smallest number of clients at which hosting pays over the plan (nil when none up
   /// to the model's limit, or no hosting model).
   public var breakEvenClients: Int?
+  /// Per year, each partner's net with the hosting minus its net without it (negative: the
+  /// hosting saves the partner money); nil when the plan has no hosting model.
+  public var hostingEffect: [[PartnerID: Money]]?
   /// Every partner of any year, in the order they first appear.
   public var partners: [Partner]
 
@@ -19,6 +22,16 @@ public struct PlanResult: Sendable {
     self.breakEvenClients = breakEvenClients
     var seen: Set<PartnerID> = []
     partners = years.flatMap(\.summary.partners).filter { seen.insert($0.id).inserted }
+  }
+
+  /// Each partner's hosting effect over all the years (nil without a hosting model).
+  public func cumulativeHostingEffect() throws(MoneyError) -> [PartnerID: Money]? {
+    guard let hostingEffect else { return nil }
+    var totals: [PartnerID: Money] = [:]
+    for year in hostingEffect {
+      for (partner, effect) in year { totals[partner] = try (totals[partner] ?? .zero) + effect }
+    }
+    return totals
   }
 
   /// Each partner's net over all the years.

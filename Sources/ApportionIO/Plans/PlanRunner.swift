@@ -1,5 +1,6 @@
 import ApportionCore
 import Foundation
+import Yams
 
 /// A plan over its base, read once: every year of it is run through the engine from the
 /// bytes of the base's budget held in memory, so a plan can be run again and again with
@@ -97,11 +98,16 @@ public struct PlanRunner: Sendable {
   }
 
   /// Runs every year of `plan` (the file's, unless another is given) through the engine
-  /// and works out the savings and the hosting's case.
+  /// and works out the savings and the hosting's case: its figures, its effect on each
+  /// partner's net (the plan run again without hosting, the difference) and its break-even.
+  ///
+  /// This is a function of the plan alone (the base and its budget are held in memory), so
+  /// a sweep calls it with changed parameters without reading a file.
   ///
   /// - Parameters:
   ///   - clients: a number of hosting clients paying from the hosting's start, instead of
   ///     the plan's own.
+  ///   - begin: sees each year's inputs and the budget's columns before its first line.
   ///   - each: sees every line's result with the year's index (for workbooks).
   public func run(
     _ plan: Plan? = nil, clients: Int? = nil,
@@ -109,12 +115,60 @@ public struct PlanRunner: Sendable {
     each: (Int, LineResult) throws -> Void = { _, _ in }
   ) throws -> PlanResult {
     let plan = plan ?? self.plan
+    var years = try runYears(plan, clients: clients, begin: begin, each: each)
+    try addSavings(plan, to: &years)
+    var result = PlanResult(title: plan.title, years: years, hosting: nil, breakEvenClients: nil)
+    guard let hosting = plan.hosting else { return result }
+    var without = plan
+    without.hosting = nil
+    let replaced = hosting.replaces.map { BudgetLine.trimmed($0).lowercased() }
+    var external = Array(repeating: Money?.none, count: plan.years.count)
+    let before = try runYears(without, clients: nil, begin: { _, _, _ in }) { index, line in
+      if let replaced, BudgetLine.trimmed(line.line.id).lowercased() == replaced {
+        external[index] = line.line.amount
+      }
+    }
+    var amounts: [Money]?
+    if let id = hosting.replaces {
+      amounts = try external.enumerated().map { index, amount in
+        guard let amount else {
+          throw DiagnosticList([
+            Diagnostic(
+              at: hosting.location,
+              "the hosting replaces '\(id)', which is not a line of the budget in "
+                + "\(plan.years[index])",
+              hint: "name the external hosting contract's line by its id")
+          ])
+        }
+        return amount
+      }
+    }
+    result.hosting = try hosting.figures(years: plan.years, external: amounts, clients: clients)
+    result.breakEvenClients = try hosting.breakEvenClients(years: plan.years, external: amounts)
+    result.hostingEffect = try zip(years, before).map { with, without in
+      var effect: [PartnerID: Money] = [:]
+      for partner in with.summary.partners {
+        effect[partner.id] = try (with.net(of: partner.id) ?? .zero) - (without.net(of: partner.id) ?? .zero)
+      }
+      return effect
+    }
+    return result
+  }
+
+  private func runYears(
+    _ plan: Plan, clients: Int?, begin: (Int, RunInputs, BudgetSchema) throws -> Void,
+    each: (Int, LineResult) throws -> Void
+  ) throws -> [PlanYear] {
     var years: [PlanYear] = []
     for index in plan.years.indices {
       let inputs = try self.inputs(year: index, of: plan, clients: clients)
       var cost = Array(repeating: Money.zero, count: inputs.ruleSet.partners.count)
       var income = cost
-      let summary = try pass(inputs, begin: { try begin(index, inputs, $0) }) { result in
+      let reader = try BudgetReader(bytes: budget, path: budgetPath)
+      let summary = try Job.pass(
+        reader: reader, inputs: inputs, begin: { try begin(index, inputs, $0) }
+      ) { line, engine in
+        guard let result = try engine.apportion(line) else { return }
         for (partner, part) in result.parts.enumerated() {
           if result.line.amount.isNegative {
             income[partner] = try income[partner] - part
@@ -127,54 +181,7 @@ public struct PlanRunner: Sendable {
       years.append(
         PlanYear(year: plan.years[index], summary: summary, cost: cost, income: income))
     }
-    try addSavings(plan, to: &years)
-    var result = PlanResult(
-      title: plan.title, years: years, hosting: nil, breakEvenClients: nil)
-    if let hosting = plan.hosting {
-      let external = try replacedAmounts(plan, hosting: hosting)
-      result.hosting = try hosting.figures(years: plan.years, external: external, clients: clients)
-      result.breakEvenClients = try hosting.breakEvenClients(years: plan.years, external: external)
-    }
-    return result
-  }
-
-  /// One year's pass through the engine, from the budget's bytes in memory.
-  private func pass(
-    _ inputs: RunInputs, begin: (BudgetSchema) throws -> Void, each: (LineResult) throws -> Void
-  ) throws -> Summary {
-    let reader = try BudgetReader(bytes: budget, path: budgetPath)
-    return try Job.pass(reader: reader, inputs: inputs, begin: begin) { line, engine in
-      if let result = try engine.apportion(line) { try each(result) }
-    }
-  }
-
-  /// The replaced line's amount in each year as it would be without hosting (nil when the
-  /// hosting replaces no line).
-  private func replacedAmounts(_ plan: Plan, hosting: HostingModel) throws -> [Money]? {
-    guard let id = hosting.replaces else { return nil }
-    var without = plan
-    without.hosting = nil
-    var amounts: [Money] = []
-    for index in plan.years.indices {
-      let inputs = try self.inputs(year: index, of: without)
-      let reader = try BudgetReader(bytes: budget, path: budgetPath)
-      var found: Money?
-      _ = try Job.pass(reader: reader, inputs: inputs, begin: { _ in }) { line, _ in
-        if BudgetLine.trimmed(line.id).lowercased() == BudgetLine.trimmed(id).lowercased() {
-          found = line.amount
-        }
-      }
-      guard let found else {
-        throw DiagnosticList([
-          Diagnostic(
-            at: hosting.location,
-            "the hosting replaces '\(id)', which is not a line of the budget in \(plan.years[index])",
-            hint: "name the external hosting contract's line by its id")
-        ])
-      }
-      amounts.append(found)
-    }
-    return amounts
+    return years
   }
 
   private func addSavings(_ plan: Plan, to years: inout [PlanYear]) throws {
@@ -195,5 +202,35 @@ public struct PlanRunner: Sendable {
       }
       years[index].savings = list
     }
+  }
+}
+
+extension PlanRunner {
+  /// True for a YAML file whose top level has `years:` and no `changes:` (a plan, not a
+  /// scenario or a manifest).
+  public static func isPlan(_ path: String) -> Bool {
+    guard path.hasSuffix(".yaml") || path.hasSuffix(".yml"),
+      let text = try? String(contentsOfFile: path, encoding: .utf8),
+      let root = try? Yams.compose(yaml: text), case .mapping(let mapping) = root
+    else { return false }
+    let keys = Set(mapping.keys.compactMap { $0.scalar?.string })
+    return keys.contains("years") && !keys.contains("changes")
+  }
+
+  /// The inputs of the plan's year written `text` (`2018-19`).
+  ///
+  /// - Throws: ``DiagnosticList`` when it is not one of the plan's years.
+  public func inputs(year text: String) throws(DiagnosticList) -> RunInputs {
+    let names = plan.years.map(\.description)
+    guard let year = try? FinancialYear(parsing: text), let index = plan.years.firstIndex(of: year)
+    else {
+      throw DiagnosticList([
+        Diagnostic(
+          at: SourceLocation(file: path), "'\(text)' is not one of the plan's years",
+          hint: DidYouMean.hint(for: text, in: names) + "the years are: "
+            + names.joined(separator: ", "))
+      ])
+    }
+    return try inputs(year: index)
   }
 }
