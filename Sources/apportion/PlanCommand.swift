@@ -39,6 +39,23 @@ struct PlanCommand: ParsableCommand {
   func run() throws {
     try Console.run {
       let runner = try PlanRunner.load(planFile)
+      if let out {
+        try OutputPath.check(out)
+        let written = try PlanOutput.write(runner, clients: clients, to: out) { result in
+          let list = "Wrote:\n" + [out + "/plan.xlsx", out + "/<year>/ for "
+            + result.years.map(\.year.description).joined(separator: ", ")].map { "  \($0.displayEscaped)\n" }.joined()
+          if json {
+            Console.write(PlanJSON.document(result))
+            try Console.output.flush()
+            Console.printError(list)
+          } else {
+            Console.write(Reports.plan(result) + "\n" + list)
+            try Console.output.flush()
+          }
+        }
+        Console.report(written.warnings)
+        return
+      }
       let result = try runner.run(clients: clients)
       Console.write(json ? PlanJSON.document(result) : Reports.plan(result))
       var seen: Set<Diagnostic> = []

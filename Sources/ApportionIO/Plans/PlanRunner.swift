@@ -20,8 +20,11 @@ public struct PlanRunner: Sendable {
   public let base: RunInputs
   /// The plan file.
   public let path: String
-  let budgetPath: String
+  /// The base's budget, read once.
+  public let budgetPath: String
   let budget: [UInt8]
+  /// The SHA-256 of the budget's bytes as read.
+  public var budgetSHA256: String { FileDigest.sha256(budget) }
   /// The largest base budget a plan holds in memory (256 MiB).
   public static let budgetLimit = 256 << 20
 
