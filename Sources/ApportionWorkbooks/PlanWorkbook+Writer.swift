@@ -128,7 +128,8 @@ extension PlanWorkbook {
     func finishSheets() throws {
       for (name, sheet) in sheets.all {
         try sheet.writer.fitColumns(minimum: [0: 24])
-        try sheet.writer.setUpPrinting(title: "\(name): \(result.title)", headerRow: sheet.headerRow)
+        try sheet.writer.setUpPrinting(
+          title: "\(name): \(result.title)", headerRow: sheet.headerRow)
       }
     }
   }

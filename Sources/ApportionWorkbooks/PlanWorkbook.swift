@@ -23,7 +23,8 @@ public enum PlanWorkbook {
   ) throws {
     let options = temporaryDirectory.map { WorkbookOptions(temporaryDirectory: $0) }
     let workbook = try Workbook(path: path, options: options ?? WorkbookOptions())
-    let span = "\(result.years.first?.year.description ?? "") to "
+    let span =
+      "\(result.years.first?.year.description ?? "") to "
       + (result.years.last?.year.description ?? "")
     try workbook.setProperties(
       DocumentProperties(

@@ -42,7 +42,8 @@ struct Check: ParsableCommand {
   /// A plan: every year built and run through the engine; what each year holds.
   private func checkPlan(_ path: String) throws {
     guard input.rules == nil, input.budget == nil, input.scenarios.isEmpty else {
-      throw ValidationError("\(path) is a plan with its own base: --rules, --budget and --scenario do not apply")
+      throw ValidationError(
+        "\(path) is a plan with its own base: --rules, --budget and --scenario do not apply")
     }
     let runner = try PlanRunner.load(path)
     let result = try runner.run()

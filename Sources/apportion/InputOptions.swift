@@ -50,7 +50,8 @@ struct InputOptions: ParsableArguments {
     var inputs: RunInputs
     if let sample, PlanRunner.isPlan(sample) {
       guard rules == nil, budget == nil else {
-        throw ValidationError("\(sample) is a plan with its own base: --rules and --budget do not apply")
+        throw ValidationError(
+          "\(sample) is a plan with its own base: --rules and --budget do not apply")
       }
       guard let year else {
         throw ValidationError(

@@ -42,8 +42,13 @@ struct PlanCommand: ParsableCommand {
       if let out {
         try OutputPath.check(out)
         let written = try PlanOutput.write(runner, clients: clients, to: out) { result in
-          let list = "Wrote:\n" + [out + "/plan.xlsx", out + "/<year>/ for "
-            + result.years.map(\.year.description).joined(separator: ", ")].map { "  \($0.displayEscaped)\n" }.joined()
+          let list =
+            "Wrote:\n"
+            + [
+              out + "/plan.xlsx",
+              out + "/<year>/ for "
+                + result.years.map(\.year.description).joined(separator: ", "),
+            ].map { "  \($0.displayEscaped)\n" }.joined()
           if json {
             Console.write(PlanJSON.document(result))
             try Console.output.flush()

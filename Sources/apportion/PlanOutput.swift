@@ -29,7 +29,8 @@ enum PlanOutput {
     WorkbookSet.hideLibraryMessages()
     let created = try createFolder(out)
     do {
-      return try write(result, runner, clients: clients, profiles: profiles, to: out, report: report)
+      return try write(
+        result, runner, clients: clients, profiles: profiles, to: out, report: report)
     } catch {
       if created { try? FileManager.default.removeItem(atPath: out) }
       throw error
@@ -57,7 +58,9 @@ enum PlanOutput {
         if index > 0 {
           let before = result.years[index - 1]
           var totals: [PartnerID: Money] = [:]
-          for (partner, net) in zip(before.summary.partners, before.net) { totals[partner.id] = net }
+          for (partner, net) in zip(before.summary.partners, before.net) {
+            totals[partner.id] = net
+          }
           baseline = Baseline(label: "Previous year: \(before.year)", totals: totals)
         }
         sets.append(

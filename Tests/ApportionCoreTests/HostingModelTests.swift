@@ -106,7 +106,8 @@ struct HostingModelTests {
   func breakEvenProperty() throws {
     var generator = SeededGenerator(seed: 10)
     for _ in 0..<200 {
-      let start = "201\(Int.random(in: 6...9, using: &generator))-"
+      let start =
+        "201\(Int.random(in: 6...9, using: &generator))-"
         + ["04", "07", "10", "01"][Int.random(in: 0...3, using: &generator)] + "-01"
       var model = try Self.model(
         start: start, fee: Int64.random(in: 1...50_000_000, using: &generator),

@@ -37,12 +37,14 @@ struct PlanErrorTests {
     Case(
       name: "an event not on the first of a month",
       text: "years: 2016-17 to 2017-18\nevents:\n  - on: 2017-11-02\n    changes: []\n",
-      expected: "5:9: error: on: '2017-11-02' is not the first day of a month; a partner joins on the 1st",
+      expected:
+        "5:9: error: on: '2017-11-02' is not the first day of a month; a partner joins on the 1st",
       hint: "an event takes effect on the 1st of a month"),
     Case(
       name: "an event outside the plan's years",
       text: "years: 2016-17 to 2017-18\nevents:\n  - on: 2019-11-01\n    changes: []\n",
-      expected: "5:9: error: 2019-11-01 is outside the plan's years (2016-17 to 2017-18)", hint: nil),
+      expected: "5:9: error: 2019-11-01 is outside the plan's years (2016-17 to 2017-18)", hint: nil
+    ),
     Case(
       name: "events out of order",
       text: """
@@ -56,7 +58,8 @@ struct PlanErrorTests {
       hint: "list the events in date order"),
     Case(
       name: "an event that sets the year",
-      text: "years: 2016-17 to 2017-18\nevents:\n  - on: 2017-05-01\n    changes:\n      - year: 2017-18\n",
+      text:
+        "years: 2016-17 to 2017-18\nevents:\n  - on: 2017-05-01\n    changes:\n      - year: 2017-18\n",
       expected: "7:9: error: an event cannot set the year",
       hint: "the plan sets each year; the event's date says when it takes effect"),
     Case(
@@ -73,7 +76,8 @@ struct PlanErrorTests {
       hint: "did you mean 'Staff'? the rules are: 'Own', 'Staff', 'Rest'"),
     Case(
       name: "a target for a year the plan does not cover",
-      text: "years: 2016-17 to 2017-18\nsavings:\n  against: previous year\n  targets:\n    2018-19: { a: 1.00 }\n",
+      text:
+        "years: 2016-17 to 2017-18\nsavings:\n  against: previous year\n  targets:\n    2018-19: { a: 1.00 }\n",
       expected: "7:5: error: targets: '2018-19' is not one of the plan's years",
       hint: "did you mean '2016-17'? the years are: 2016-17, 2017-18"),
     Case(
@@ -91,17 +95,21 @@ struct PlanErrorTests {
       expected: "5:3: error: hosting has no 'fee'", hint: "add 'fee: ...'"),
     Case(
       name: "a misspelt hosting key",
-      text: "years: 2016-17\nhosting:\n  start: 2016-07-01\n  clients: 1\n  fee: 1.00\n  basis: equal\n  licenses: 2.00\n",
+      text:
+        "years: 2016-17\nhosting:\n  start: 2016-07-01\n  clients: 1\n  fee: 1.00\n  basis: equal\n  licenses: 2.00\n",
       expected: "9:3: error: unknown key 'licenses' in hosting",
       hint: "did you mean 'licences'? hosting takes: " + PlanKeys.hosting.joined(separator: ", ")),
     Case(
       name: "hosting that replaces a line the budget does not have",
-      text: "years: 2016-17\nhosting:\n  start: 2016-07-01\n  clients: 1\n  fee: 1.00\n  basis: equal\n  replaces: L9\n",
-      expected: "5:3: error: the hosting replaces 'L9', which is not a line of the budget in 2016-17",
+      text:
+        "years: 2016-17\nhosting:\n  start: 2016-07-01\n  clients: 1\n  fee: 1.00\n  basis: equal\n  replaces: L9\n",
+      expected:
+        "5:3: error: the hosting replaces 'L9', which is not a line of the budget in 2016-17",
       hint: "name the external hosting contract's line by its id"),
     Case(
       name: "a hosting basis naming a partner that is not there",
-      text: "years: 2016-17\nhosting:\n  start: 2016-07-01\n  clients: 1\n  fee: 1.00\n  basis: { direct: c }\n",
+      text:
+        "years: 2016-17\nhosting:\n  start: 2016-07-01\n  clients: 1\n  fee: 1.00\n  basis: { direct: c }\n",
       expected: "8:20: error: 'c' is not a partner",
       hint: "did you mean 'a'? the partners are: a, b"),
   ]

@@ -60,7 +60,8 @@ struct PlanReadmeTests {
       "client": PlanKeys.client,
     ]
     for (part, keys) in expected {
-      #expect(used[part] == Set(keys), "\(part): missing \(Set(keys).subtracting(used[part] ?? []))")
+      #expect(
+        used[part] == Set(keys), "\(part): missing \(Set(keys).subtracting(used[part] ?? []))")
     }
     // Each row of the tables names a key that exists.
     for key in PlanKeys.top + PlanKeys.hosting {

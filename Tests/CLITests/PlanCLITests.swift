@@ -14,7 +14,10 @@ struct PlanCLITests {
     let root = try #require(
       try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
     let years = try #require(root["years"] as? [[String: Any]])
-    #expect(years.map { $0["year"] as? String } == ["2016-17", "2017-18", "2018-19", "2019-20", "2020-21"])
+    #expect(
+      years.map { $0["year"] as? String } == [
+        "2016-17", "2017-18", "2018-19", "2019-20", "2020-21",
+      ])
     for year in years {
       let totals = try #require(year["totals"] as? [String: String])
       let sum = totals.values.map { pence($0) ?? Int64.min }.reduce(0, &+)

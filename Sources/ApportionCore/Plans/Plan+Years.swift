@@ -18,7 +18,9 @@ extension Plan {
     var changes = [LocatedChange(.setYear(year.description), at: location)]
     for step in 0...index {
       if step > 0 {
-        changes += growth.map { LocatedChange(.scaleLines($0.condition, by: $0.rate), at: $0.location) }
+        changes += growth.map {
+          LocatedChange(.scaleLines($0.condition, by: $0.rate), at: $0.location)
+        }
       }
       for event in events where event.date.year == years[step] {
         for located in event.changes {

@@ -46,9 +46,10 @@ public enum PlanJSON {
 
   /// `{"brent": "…", …}` in the partners' order, for the partners present.
   private static func effect(_ values: [PartnerID: Money], partners: [Partner]) -> String {
-    "{" + partners.compactMap { partner in
-      values[partner.id].map { "\(json(partner.id.rawValue)): \"\($0)\"" }
-    }.joined(separator: ", ") + "}"
+    "{"
+      + partners.compactMap { partner in
+        values[partner.id].map { "\(json(partner.id.rawValue)): \"\($0)\"" }
+      }.joined(separator: ", ") + "}"
   }
 
   private static func money(_ value: Money?) -> String { value.map { "\"\($0)\"" } ?? "null" }

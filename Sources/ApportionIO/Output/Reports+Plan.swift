@@ -21,8 +21,10 @@ extension Reports {
       table.add(row("Income") { $0.income[$1].formatted })
       table.add(row("Net") { $0.net[$1].formatted }, ruleAfter: true)
       if result.years.contains(where: { !$0.savings.isEmpty }) {
-        table.add(row("Saving") { $0.savings.isEmpty ? "" : $0.savings[$1].saving?.formatted ?? "–" })
-        table.add(row("Target") { $0.savings.isEmpty ? "" : $0.savings[$1].target?.formatted ?? "–" })
+        table.add(
+          row("Saving") { $0.savings.isEmpty ? "" : $0.savings[$1].saving?.formatted ?? "–" })
+        table.add(
+          row("Target") { $0.savings.isEmpty ? "" : $0.savings[$1].target?.formatted ?? "–" })
         table.add(
           row("Met") { year, index in
             guard !year.savings.isEmpty else { return "" }

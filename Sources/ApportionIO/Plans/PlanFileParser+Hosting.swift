@@ -107,7 +107,9 @@ extension PlanFileParser {
         do {
           let starts = try PlanMonth(firstDay: startsText)
           var ends: PlanMonth?
-          if let endsNode = fields["ends"]?.value, let endsText = reader.text(endsNode, what: "ends") {
+          if let endsNode = fields["ends"]?.value,
+            let endsText = reader.text(endsNode, what: "ends")
+          {
             do { ends = try PlanMonth(lastDay: endsText) } catch {
               reader.error(endsNode, "ends: \(error)", hint: "a client ends on a month's last day")
               continue
@@ -119,7 +121,8 @@ extension PlanFileParser {
           }
           named.append(HostingModel.Client(name: name, starts: starts, ends: ends))
         } catch {
-          reader.error(startsNode, "starts: \(error)", hint: "a client starts on the 1st of a month")
+          reader.error(
+            startsNode, "starts: \(error)", hint: "a client starts on the 1st of a month")
         }
       }
       return .named(named)
@@ -155,7 +158,8 @@ extension PlanFileParser {
     guard let text = reader.text(node, what: what) else { return nil }
     guard let number = Int(BudgetLine.trimmed(text)), range.contains(number) else {
       reader.error(
-        node, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), "
+        node,
+        "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), "
           + "not '\(text)'")
       return nil
     }

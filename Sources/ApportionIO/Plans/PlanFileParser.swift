@@ -29,7 +29,9 @@ struct PlanFileParser {
   }
 
   var hasErrors: Bool { scenario.hasErrors }
-  var errors: DiagnosticList { DiagnosticList(scenario.diagnostics.filter { $0.severity == .error }) }
+  var errors: DiagnosticList {
+    DiagnosticList(scenario.diagnostics.filter { $0.severity == .error })
+  }
 
   mutating func header(_ text: String) -> Header? {
     guard let root = reader.root(text),
@@ -92,7 +94,8 @@ struct PlanFileParser {
     }
     if case .scalar = node, years.count == 2 {
       guard years[0].startYear <= years[1].startYear else {
-        reader.error(node, "years: \(years[0]) is after \(years[1])", hint: "write the first year first")
+        reader.error(
+          node, "years: \(years[0]) is after \(years[1])", hint: "write the first year first")
         return nil
       }
       years = (years[0].startYear...years[1].startYear).map(FinancialYear.init(startYear:))
@@ -103,7 +106,8 @@ struct PlanFileParser {
       return nil
     }
     guard !years.isEmpty, years.count <= 50 else {
-      reader.error(node, "a plan covers 1 to 50 years", hint: "write the years as 2016-17 to 2020-21")
+      reader.error(
+        node, "a plan covers 1 to 50 years", hint: "write the years as 2016-17 to 2020-21")
       return nil
     }
     return years

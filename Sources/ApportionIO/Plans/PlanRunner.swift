@@ -151,7 +151,8 @@ public struct PlanRunner: Sendable {
     result.hostingEffect = try zip(years, before).map { with, without in
       var effect: [PartnerID: Money] = [:]
       for partner in with.summary.partners {
-        effect[partner.id] = try (with.net(of: partner.id) ?? .zero) - (without.net(of: partner.id) ?? .zero)
+        effect[partner.id] =
+          try (with.net(of: partner.id) ?? .zero) - (without.net(of: partner.id) ?? .zero)
       }
       return effect
     }
