@@ -140,6 +140,29 @@ struct PlanTests {
     #expect(exact.years[0].savings[1].met == true)
   }
 
+  @Test("a partner that joins during the base's year is a partner all year afterwards")
+  func basePartYear() throws {
+    let plan = try PlanBase()
+    _ = try plan.base.folder.write(
+      "s.yaml",
+      "scenario: S\nbase: .\nchanges:\n  - add partner: { id: c, name: Gamma, joins: 2016-10-01 }\n"
+    )
+    let path = try plan.base.folder.write(
+      "p.yaml", "plan: P\nbase: s.yaml\nyears: 2016-17 to 2017-18\n")
+    let result = try PlanRunner.load(path).run()
+    // Staff (L1, £100.00): c shares six months of 2016-17 with a and b (100 × 6/12 ÷ 3 =
+    // 16.67), and the whole of 2017-18.
+    #expect(result.years[0].summary.byRule[1][2] == Money(pence: 1667))
+    #expect(result.years[1].summary.byRule[1].map(\.pence).sorted() == [3333, 3333, 3334])
+    _ = try plan.base.folder.write(
+      "s.yaml", "scenario: S\nbase: .\nchanges:\n  - leaves: { b: 2017-01-31 }\n")
+    #expect {
+      try PlanRunner.load(path).run()
+    } throws: { error in
+      "\(error)".contains("'b' leaves during the base's year, so it cannot be a partner in 2017-18")
+    }
+  }
+
   static let hosting = """
     years: 2016-17 to 2017-18
     hosting:

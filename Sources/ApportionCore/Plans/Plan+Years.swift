@@ -95,9 +95,8 @@ extension Plan {
         } else if month.year.startYear < year.startYear {
           throw Diagnostic(
             at: place, "'\(id)' leaves on \(leaves), before the plan's year \(year)",
-            hint: "a partner that has left must be taken out by a later event "
-              + "('remove partner', after changing the rules that name it), "
-              + "or end the plan in the year it leaves")
+            hint: "end the plan in the year the partner leaves: a partner that has left "
+              + "cannot be carried into a later year")
         }
       }
       if keptJoins == nil && keptLeaves == nil {

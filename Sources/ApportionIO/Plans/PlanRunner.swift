@@ -83,6 +83,22 @@ public struct PlanRunner: Sendable {
     let plan = plan ?? self.plan
     var inputs = base
     var ruleSet = base.ruleSet
+    if index > 0 {
+      // A partner that joined during the base's year is a partner all year afterwards; one
+      // that left during it cannot be carried into a later year.
+      for (position, partner) in ruleSet.partners.enumerated() {
+        guard partner.membership.lastMonth == FinancialYear.monthCount - 1 else {
+          throw DiagnosticList([
+            Diagnostic(
+              at: SourceLocation(file: path, line: 1, column: 1),
+              "'\(partner.id)' leaves during the base's year, so it cannot be a partner in "
+                + "\(plan.years[index])",
+              hint: "end the plan in the base's year, or use a base in which it stays")
+          ])
+        }
+        ruleSet.partners[position].membership = .wholeYear
+      }
+    }
     do {
       let changes = try plan.changes(forYear: index, clients: clients)
       for located in changes { try ruleSet.apply(located) }
