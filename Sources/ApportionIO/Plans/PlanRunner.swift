@@ -126,45 +126,28 @@ public struct PlanRunner: Sendable {
   /// - Parameters:
   ///   - clients: a number of hosting clients paying from the hosting's start, instead of
   ///     the plan's own.
+  ///   - without: the plan without its hosting, worked out once by ``withoutHosting(_:)``
+  ///     (for a sweep; nil: worked out here). It must come from the same plan but for its
+  ///     hosting's fees and costs. With it, the years before the hosting starts are taken
+  ///     from it rather than run again, and `begin` and `each` do not see them.
   ///   - begin: sees each year's inputs and the budget's columns before its first line.
   ///   - each: sees every line's result with the year's index (for workbooks).
   public func run(
-    _ plan: Plan? = nil, clients: Int? = nil,
+    _ plan: Plan? = nil, clients: Int? = nil, reusing without: WithoutHosting? = nil,
     begin: (Int, RunInputs, BudgetSchema) throws -> Void = { _, _, _ in },
     each: (Int, LineResult) throws -> Void = { _, _ in }
   ) throws -> PlanResult {
     let plan = plan ?? self.plan
-    var years = try runYears(plan, clients: clients, begin: begin, each: each)
+    var years = try runYears(plan, clients: clients, reusing: without, begin: begin, each: each)
     try addSavings(plan, to: &years)
     var result = PlanResult(title: plan.title, years: years, hosting: nil, breakEvenClients: nil)
     guard let hosting = plan.hosting else { return result }
-    var without = plan
-    without.hosting = nil
-    let replaced = hosting.replaces.map { BudgetLine.trimmed($0).lowercased() }
-    var external = Array(repeating: Money?.none, count: plan.years.count)
-    let before = try runYears(without, clients: nil, begin: { _, _, _ in }) { index, line in
-      if let replaced, BudgetLine.trimmed(line.line.id).lowercased() == replaced {
-        external[index] = line.line.amount
-      }
-    }
-    var amounts: [Money]?
-    if let id = hosting.replaces {
-      amounts = try external.enumerated().map { index, amount in
-        guard let amount else {
-          throw DiagnosticList([
-            Diagnostic(
-              at: hosting.location,
-              "the hosting replaces '\(id)', which is not a line of the budget in "
-                + "\(plan.years[index])",
-              hint: "name the external hosting contract's line by its id")
-          ])
-        }
-        return amount
-      }
-    }
-    result.hosting = try hosting.figures(years: plan.years, external: amounts, clients: clients)
-    result.breakEvenClients = try hosting.breakEvenClients(years: plan.years, external: amounts)
-    result.hostingEffect = try zip(years, before).map { with, without in
+    let before = try without ?? withoutHosting(plan)
+    result.hosting = try hosting.figures(
+      years: plan.years, external: before.external, clients: clients)
+    result.breakEvenClients = try hosting.breakEvenClients(
+      years: plan.years, external: before.external)
+    result.hostingEffect = try zip(years, before.years).map { with, without in
       var effect: [PartnerID: Money] = [:]
       for partner in with.summary.partners {
         effect[partner.id] =
@@ -175,12 +158,62 @@ public struct PlanRunner: Sendable {
     return result
   }
 
+  /// A plan's years without its hosting model, and the amounts of the line the hosting
+  /// replaces in each: what the hosting is measured against.
+  public struct WithoutHosting: Sendable {
+    public let years: [PlanYear]
+    /// The replaced line's amount in each year (nil when the hosting replaces no line).
+    public let external: [Money]?
+  }
+
+  /// Runs `plan` without its hosting model (see ``WithoutHosting``).
+  ///
+  /// A sweep works this out once and passes it to every point's ``run(_:clients:reusing:begin:each:)``:
+  /// it depends on the plan's base, growth and events, not on the hosting's fees or costs
+  /// (nor, therefore, on anything a sweep varies), and the years before the hosting starts are
+  /// the same runs with or without it.
+  public func withoutHosting(_ plan: Plan) throws -> WithoutHosting {
+    var without = plan
+    without.hosting = nil
+    let replaced = plan.hosting?.replaces.map { BudgetLine.trimmed($0).lowercased() }
+    var found = Array(repeating: Money?.none, count: plan.years.count)
+    let years = try runYears(without, clients: nil, reusing: nil, begin: { _, _, _ in }) {
+      index, line in
+      if let replaced, BudgetLine.trimmed(line.line.id).lowercased() == replaced {
+        found[index] = line.line.amount
+      }
+    }
+    guard let hosting = plan.hosting, let id = hosting.replaces else {
+      return WithoutHosting(years: years, external: nil)
+    }
+    let external = try found.enumerated().map { index, amount in
+      guard let amount else {
+        throw DiagnosticList([
+          Diagnostic(
+            at: hosting.location,
+            "the hosting replaces '\(id)', which is not a line of the budget in "
+              + "\(plan.years[index])",
+            hint: "name the external hosting contract's line by its id")
+        ])
+      }
+      return amount
+    }
+    return WithoutHosting(years: years, external: external)
+  }
+
   private func runYears(
-    _ plan: Plan, clients: Int?, begin: (Int, RunInputs, BudgetSchema) throws -> Void,
-    each: (Int, LineResult) throws -> Void
+    _ plan: Plan, clients: Int?, reusing without: WithoutHosting?,
+    begin: (Int, RunInputs, BudgetSchema) throws -> Void, each: (Int, LineResult) throws -> Void
   ) throws -> [PlanYear] {
     var years: [PlanYear] = []
     for index in plan.years.indices {
+      // A year before the hosting starts is the same run without it.
+      if let without, index < without.years.count,
+        plan.hosting.map({ $0.monthsHosted(in: plan.years[index]) == 0 }) ?? true
+      {
+        years.append(without.years[index])
+        continue
+      }
       let inputs = try self.inputs(year: index, of: plan, clients: clients)
       var cost = Array(repeating: Money.zero, count: inputs.ruleSet.partners.count)
       var income = cost
