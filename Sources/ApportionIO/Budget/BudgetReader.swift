@@ -146,17 +146,20 @@ public final class BudgetReader {
   {
     let hint = "write amounts like 1234.56, 1,234.56, £1,234.56 or (1,234.56) for negative"
     let limit = InputLimits.amountPence
-    let tooLarge = Diagnostic(
-      at: place,
-      "line \(line): the amount \(Self.shown(BudgetLine.trimmed(text))) is too large: the most "
-        + "is \(InputLimits.largestAmount), for costs or income",
-      hint: "check the amount; a workbook holds 15 digits exactly, and every total must fit")
+    // Built only when needed: formatting the limit on every line is a measurable cost.
+    func tooLarge() -> Diagnostic {
+      Diagnostic(
+        at: place,
+        "line \(line): the amount \(Self.shown(BudgetLine.trimmed(text))) is too large: the "
+          + "most is \(InputLimits.largestAmount), for costs or income",
+        hint: "check the amount; a workbook holds 15 digits exactly, and every total must fit")
+    }
     let amount: Money
     do { amount = try Money(parsing: text) } catch {
-      if error == .overflow { throw tooLarge }
+      if error == .overflow { throw tooLarge() }
       throw Diagnostic(at: place, "line \(line): \(error)", hint: hint)
     }
-    guard amount.pence.magnitude <= limit.magnitude else { throw tooLarge }
+    guard amount.pence.magnitude <= limit.magnitude else { throw tooLarge() }
     magnitudes += Int64(amount.pence.magnitude)
     guard magnitudes <= limit else {
       throw Diagnostic(

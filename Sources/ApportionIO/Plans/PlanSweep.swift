@@ -136,6 +136,7 @@ public struct PlanSweep: Sendable {
     guard let hosting = plan.hosting else { throw DiagnosticList([]) }
     var net: [PartnerID: Money] = [:]
     for year in hostingYears {
+      // A reader per run: it checks that the ids of the lines it is given are unique.
       let reader = try BudgetReader(bytes: runner.budget, path: runner.budgetPath)
       var engine = try Apportioner(ruleSet: year.hostingRules, schema: reader.schema)
       for line in try hosting.lines(for: plan.years[year.index], clients: clients) {
