@@ -103,6 +103,18 @@ struct ScenarioChangeTests {
     #expect(inputs.ruleSet.drivers[0].values[1].partner.rawValue == "beta")
   }
 
+  @Test func shortNamesAreGivenOnAddAndRenameAndFollowANewID() throws {
+    let base = try ScenarioBase()
+    let added = try base.load(
+      "  - add partner: { id: c, name: London Borough of Southwark, short_name: Southwark }\n")
+    #expect(added.ruleSet.partners[2].shortName == "Southwark")
+    #expect(added.ruleSet.partners[2].name == "London Borough of Southwark")
+    let renamed = try base.load(
+      "  - rename partner: { id: a, short_name: Alpha }\n  - rename partner: { id: b, to: beta }\n")
+    #expect(renamed.ruleSet.partners.map(\.shortName) == ["Alpha", "beta"])
+    #expect(renamed.ruleSet.partners.map(\.name) == ["Alpha", "Beta"])
+  }
+
   @Test func joinsAndLeavesSetMembershipMonths() throws {
     let base = try ScenarioBase()
     let inputs = try base.load(

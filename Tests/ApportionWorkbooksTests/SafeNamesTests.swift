@@ -36,7 +36,8 @@ import XLSXInspection
     var statements: [String] = []
     for path in run.paths.dropFirst() {
       let names = try XLSXBook(path: path).sheetNames
-      #expect(names.count == 3 && names.dropFirst() == ["Lines", "Sources"], "\(names)")
+      #expect(
+        names.count == 4 && names.dropFirst() == ["Schedule", "Lines", "Sources"], "\(names)")
       let unique = Set(names.map { $0.lowercased() })
       #expect(unique.count == names.count, "\(path): \(names)")
       for name in names { #expect(Self.isValidSheetName(name), "\(path): '\(name)'") }

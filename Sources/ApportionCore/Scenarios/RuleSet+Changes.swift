@@ -39,7 +39,7 @@ extension RuleSet {
         copy.values.removeAll { $0.partner == removed }
         return copy
       }
-    case .renamePartner(let id, let newID, let newName):
+    case .renamePartner(let id, let newID, let newName, let newShortName):
       let index = try partnerIndex(id, place: place)
       let old = partners[index].id
       if let newID, newID != old {
@@ -47,6 +47,8 @@ extension RuleSet {
           throw fail("'\(newID)' is already a partner")
         }
         partners[index].id = newID
+        // A short name that was only the id (none was given) follows the id.
+        if partners[index].shortName == old.rawValue { partners[index].shortName = newID.rawValue }
         rules = rules.map { rule in
           var copy = rule
           copy.basis = rule.basis.renaming(old, to: newID)
@@ -59,6 +61,7 @@ extension RuleSet {
         }
       }
       if let newName { partners[index].name = newName }
+      if let newShortName { partners[index].shortName = newShortName }
     case .setMembership(let id, let joins, let leaves):
       let index = try partnerIndex(id, place: place)
       let financialYear: FinancialYear
