@@ -540,7 +540,8 @@ func checkSchedule(
     // The months add up to the year's total, which is the run's.
     #expect(try Money.sum(columns[c]) == years[c], "\(path): column \(c)")
     sheet.money(20, 1 + c, years[c], formula: true)
-    sheet.formula(20, 1 + c, "SUM(" + [7, 11, 15, 19].map { a1($0, 1 + c) }.joined(separator: ",") + ")")
+    let quarters = [7, 11, 15, 19].map { a1($0, 1 + c) }
+    sheet.formula(20, 1 + c, "SUM(" + quarters.joined(separator: ",") + ")")
   }
   for (c, name) in totalNames.enumerated() {
     sheet.money(22, 1 + c, .zero, formula: true)
