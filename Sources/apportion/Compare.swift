@@ -56,7 +56,7 @@ struct Compare: ParsableCommand {
         columns.append(Comparison.Column(name: job.inputs.name, source: path, summary: summary))
       }
       let comparison = try Self.comparison(columns)
-      try print(comparison, wrote: [])
+      try report(comparison, wrote: [])
       Console.report(Self.unique(warnings))
     }
   }
@@ -74,7 +74,7 @@ struct Compare: ParsableCommand {
 
   /// The comparison on standard output (JSON, or the tables), and the files written: on
   /// standard error with JSON, after the tables otherwise.
-  func print(_ comparison: Comparison, wrote paths: [String]) throws {
+  func report(_ comparison: Comparison, wrote paths: [String]) throws {
     let list = paths.isEmpty ? "" : "Wrote:\n" + paths.map { "  \($0.displayEscaped)\n" }.joined()
     if json {
       Console.write(ComparisonJSON.document(comparison))
@@ -163,7 +163,7 @@ struct ComparisonWriter {
       comparison, into: out, folders: folders.map { (out as NSString).appendingPathComponent($0) },
       created: created, toolVersion: Apportion.configuration.version
     ) { path in
-      try command.print(comparison, wrote: [path] + written)
+      try command.report(comparison, wrote: [path] + written)
     }
   }
 }
