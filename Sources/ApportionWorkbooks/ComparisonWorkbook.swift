@@ -21,19 +21,7 @@ public enum ComparisonWorkbook {
   public static func folderNames(for sources: [String]) -> [String] {
     var taken: Set<String> = []
     return sources.map { source in
-      var path = source
-      while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-      let last = (path as NSString).lastPathComponent
-      var isFolder: ObjCBool = false
-      let wanted: String
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-        wanted = last
-      } else if ["manifest.yaml", "manifest.yml"].contains(last.lowercased()) {
-        wanted = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
-      } else {
-        wanted = (last as NSString).deletingPathExtension
-      }
-      let name = SafeNames.stem(wanted, fallback: "run", taken: taken)
+      let name = SafeNames.stem(RunInputs.stem(of: source), fallback: "run", taken: taken)
       taken.insert(name.lowercased())
       return name
     }

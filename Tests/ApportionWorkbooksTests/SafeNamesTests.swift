@@ -93,12 +93,13 @@ import XLSXInspection
     let sample = packageRoot.appendingPathComponent("Samples/2016-17").path
     let names = ComparisonWorkbook.folderNames(for: [
       sample, sample + "/", sample + "/manifest.yaml", "x/../../evil name!.yaml",
-      "a/southwark-joins.yaml", "b/Southwark-Joins.yml", "/", "../..", "partnership.yaml",
+      "a/southwark-joins.yaml", "b/Southwark-Joins.yml", "/", "partnership.yaml",
+      "../§§§",
     ])
     #expect(
       names == [
         "2016-17", "2016-17-2", "2016-17-3", "evil_name", "southwark-joins", "Southwark-Joins-2",
-        "run", "run-2", "partnership-2",
+        "base", "partnership-2", "run",
       ])
   }
 }

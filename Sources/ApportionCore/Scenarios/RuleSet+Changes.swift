@@ -108,12 +108,22 @@ extension RuleSet {
       if let profile { rules[index].profile = profile }
       rules[index].location = place
     case .setDrivers(let tables):
+      // Each figure given replaces that partner's figure in the table of the same name (or
+      // is added to it); the other partners keep theirs. A new table is added whole.
       for table in tables {
-        if let index = drivers.firstIndex(where: { $0.name == table.name }) {
-          drivers[index] = table
-        } else {
+        guard let index = drivers.firstIndex(where: { $0.name == table.name }) else {
           drivers.append(table)
+          continue
         }
+        for value in table.values {
+          if let at = drivers[index].values.firstIndex(where: { sameID($0.partner, value.partner) })
+          {
+            drivers[index].values[at] = value
+          } else {
+            drivers[index].values.append(value)
+          }
+        }
+        drivers[index].location = table.location
       }
     case .setProfiles(let newProfiles):
       for profile in newProfiles {
