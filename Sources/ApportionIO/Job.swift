@@ -78,34 +78,8 @@ public struct Job {
     let pass = try Self.listing { try budget.open() }
     let repeated = !pass.first
     do {
-      let reader = try BudgetReader(pass: pass)
-      var engine = try Apportioner(ruleSet: ruleSet, schema: reader.schema)
-      let adjuster = try LineAdjuster(changes: inputs.lineChanges, schema: reader.schema)
-      try begin(reader.schema)
-      while let line = try reader.next() {
-        guard let adjusted = try adjuster.adjust(line, addedBy: nil) else { continue }
-        try body(adjusted, &engine)
-      }
-      try reader.finishPass()
-      // Lines added by scenarios, after the budget's own, each through the changes after it.
-      for (index, located) in inputs.lineChanges.enumerated() {
-        guard case .addLines(let added) = located.change else { continue }
-        for written in added {
-          let line = try reader.line(from: written)
-          guard let adjusted = try adjuster.adjust(line, addedBy: index) else { continue }
-          try body(adjusted, &engine)
-        }
-      }
-      guard reader.count > 0 else {
-        throw Diagnostic(
-          at: reader.headerLocation, "the budget has a header row but no lines",
-          hint: "add the budget's lines under the header, one per row; with no lines there "
-            + "is nothing to share")
-      }
-      var summary = try engine.finish().located(in: reader.headerLocation)
-      var seen: Set<Diagnostic> = []
-      summary.warnings = (warnings + summary.warnings).filter { seen.insert($0).inserted }
-      return summary
+      return try Self.pass(
+        reader: try BudgetReader(pass: pass), inputs: inputs, begin: begin, body)
     } catch let error as Diagnostic {
       // The first pass read these bytes without this problem: they have changed since.
       throw DiagnosticList([repeated ? budget.changed : error])
@@ -113,6 +87,42 @@ public struct Job {
       guard repeated else { throw error.located(in: SourceLocation(file: budgetPath)) }
       throw DiagnosticList([budget.changed])
     }
+  }
+
+  /// One pass of the budget `reader` reads through the engine, with the inputs' changes to
+  /// its lines: the calculation every command shares (``stream(begin:_:)`` over a file, a
+  /// plan's years over the bytes it read once).
+  static func pass(
+    reader: BudgetReader, inputs: RunInputs, begin: (BudgetSchema) throws -> Void,
+    _ body: (BudgetLine, inout Apportioner) throws -> Void
+  ) throws -> Summary {
+    var engine = try Apportioner(ruleSet: inputs.ruleSet, schema: reader.schema)
+    let adjuster = try LineAdjuster(changes: inputs.lineChanges, schema: reader.schema)
+    try begin(reader.schema)
+    while let line = try reader.next() {
+      guard let adjusted = try adjuster.adjust(line, addedBy: nil) else { continue }
+      try body(adjusted, &engine)
+    }
+    try reader.finishPass()
+    // Lines added by scenarios, after the budget's own, each through the changes after it.
+    for (index, located) in inputs.lineChanges.enumerated() {
+      guard case .addLines(let added) = located.change else { continue }
+      for written in added {
+        let line = try reader.line(from: written)
+        guard let adjusted = try adjuster.adjust(line, addedBy: index) else { continue }
+        try body(adjusted, &engine)
+      }
+    }
+    guard reader.count > 0 else {
+      throw Diagnostic(
+        at: reader.headerLocation, "the budget has a header row but no lines",
+        hint: "add the budget's lines under the header, one per row; with no lines there "
+          + "is nothing to share")
+    }
+    var summary = try engine.finish().located(in: reader.headerLocation)
+    var seen: Set<Diagnostic> = []
+    summary.warnings = (inputs.warnings + summary.warnings).filter { seen.insert($0).inserted }
+    return summary
   }
 
   /// Apportions every line, handing each result to `each` in budget order (after `begin`

@@ -13,6 +13,8 @@ public final class Chart {
   /// The chart types the wrapper offers.
   public enum Kind: Hashable, Sendable {
     case pie, column, bar
+    /// A line per series across the categories (a measure over the years).
+    case line
     /// Horizontal bars with each category's series stacked end to end.
     case stackedBar
   }

@@ -465,6 +465,7 @@ enum Lxw {
       case .column: LXW_CHART_COLUMN
       case .bar: LXW_CHART_BAR
       case .stackedBar: LXW_CHART_BAR_STACKED
+      case .line: LXW_CHART_LINE
       }
     return workbook_add_chart(workbook, byte(value))
   }
@@ -558,7 +559,7 @@ enum Lxw {
   ) {
     switch kind {
     case .bar, .stackedBar: (chart.pointee.x_axis, chart.pointee.y_axis)
-    case .pie, .column: (chart.pointee.y_axis, chart.pointee.x_axis)
+    case .pie, .column, .line: (chart.pointee.y_axis, chart.pointee.x_axis)
     }
   }
 

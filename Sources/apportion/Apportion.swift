@@ -15,7 +15,7 @@ struct Apportion: ParsableCommand {
       file, line and column); 2 an output could not be written; 64 bad command-line usage.
       """,
     version: "0.1.0",
-    subcommands: [Check.self, Run.self, Explain.self, Compare.self]
+    subcommands: [Check.self, Run.self, Explain.self, Compare.self, PlanCommand.self, Sweep.self]
   )
 
   /// Runs the command, like `ParsableCommand.main()`, except that a usage message (which

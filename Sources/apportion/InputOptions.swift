@@ -23,6 +23,13 @@ struct InputOptions: ParsableArguments {
         + "applied in order; its own base is not used).", valueName: "scenario.yaml"))
   var scenarios: [String] = []
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "With a plan file: the year of the plan to use (an ordinary run of that year).",
+      valueName: "2018-19"))
+  var year: String?
+
   /// The help of the commands' first argument.
   static let sampleHelp = ArgumentHelp(
     "A sample folder with a manifest.yaml (e.g. Samples/2016-17), a manifest, or a scenario "
@@ -41,7 +48,18 @@ struct InputOptions: ParsableArguments {
   ///   nor sample (a usage error, exit 64).
   func inputs(sample: String?, needBudget: Bool) throws -> RunInputs {
     var inputs: RunInputs
-    if let sample, try RunInputs.isScenario(sample) {
+    if let sample, PlanRunner.isPlan(sample) {
+      guard rules == nil, budget == nil else {
+        throw ValidationError(
+          "\(sample) is a plan with its own base: --rules and --budget do not apply")
+      }
+      guard let year else {
+        throw ValidationError(
+          "\(sample) is a plan: name one of its years with --year, or run it all with "
+            + "'apportion plan \(sample)'")
+      }
+      inputs = try PlanRunner.load(sample).inputs(year: year)
+    } else if let sample, try RunInputs.isScenario(sample) {
       guard rules == nil else {
         throw ValidationError(
           "\(sample) is a scenario with its own base; to apply it over --rules, use "
@@ -66,6 +84,9 @@ struct InputOptions: ParsableArguments {
         inputs.name = RunInputs.stem(of: sample)
         inputs.source = sample
       }
+    }
+    if year != nil && !(sample.map(PlanRunner.isPlan) ?? false) {
+      throw ValidationError("--year applies to a plan file only")
     }
     if needBudget && inputs.budgetPath == nil {
       throw ValidationError("name a budget with --budget, or a scenario whose base names one")

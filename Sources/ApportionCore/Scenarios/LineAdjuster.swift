@@ -13,9 +13,15 @@ public struct LineAdjuster: Sendable {
   private struct Step: Sendable {
     let index: Int
     let condition: CompiledCondition
-    /// nil: remove the line; otherwise scale it.
-    let percentage: SignedPercentage?
+    /// What the step does to a matching line.
+    let action: Action
     let location: SourceLocation
+  }
+
+  private enum Action: Sendable {
+    case remove
+    case scale(SignedPercentage)
+    case prorate(months: Int)
   }
 
   private let steps: [Step]
@@ -33,20 +39,23 @@ public struct LineAdjuster: Sendable {
     var steps: [Step] = []
     for (index, located) in changes.enumerated() {
       let condition: Condition
-      let percentage: SignedPercentage?
+      let action: Action
       switch located.change {
       case .scaleLines(let when, let by):
         condition = when
-        percentage = by
+        action = .scale(by)
       case .removeLines(let when):
         condition = when
-        percentage = nil
+        action = .remove
+      case .prorateLines(let when, let months):
+        condition = when
+        action = .prorate(months: months)
       default: continue
       }
       if let compiled = compiler.compile(condition) {
         steps.append(
           Step(
-            index: index, condition: compiled, percentage: percentage,
+            index: index, condition: compiled, action: action,
             location: located.location))
       }
     }
@@ -64,11 +73,17 @@ public struct LineAdjuster: Sendable {
     var amount = line.amount
     for step in steps where step.index > (origin ?? -1) {
       guard step.condition.matches(line) else { continue }
-      guard let percentage = step.percentage else { return nil }
-      do { amount = try amount.scaled(by: percentage) } catch {
-        throw Diagnostic(
-          at: line.location, "line \(line.id): scaled by \(percentage), the amount is too large",
-          hint: "see the change at \(step.location)")
+      switch step.action {
+      case .remove:
+        return nil
+      case .scale(let percentage):
+        do { amount = try amount.scaled(by: percentage) } catch {
+          throw Diagnostic(
+            at: line.location, "line \(line.id): scaled by \(percentage), the amount is too large",
+            hint: "see the change at \(step.location)")
+        }
+      case .prorate(let months):
+        amount = amount.prorated(months: months)
       }
     }
     guard amount != line.amount else { return line }

@@ -133,7 +133,7 @@ extension RuleSet {
           profiles.append(profile)
         }
       }
-    case .addLines, .scaleLines, .removeLines:
+    case .addLines, .scaleLines, .removeLines, .prorateLines:
       break
     }
   }

@@ -32,11 +32,15 @@ public enum ScenarioChange: Sendable {
   case scaleLines(Condition, by: SignedPercentage)
   /// Matching lines taken out of the budget.
   case removeLines(Condition)
+  /// Matching lines kept for the first `months` months of the year only: each amount times
+  /// `months` ÷ 12, rounded to the penny half away from zero (a plan's contract that ends
+  /// during the year). Written by plans, not by scenario files.
+  case prorateLines(Condition, months: Int)
 
   /// True for the changes that act on budget lines rather than on the rule set.
   public var actsOnLines: Bool {
     switch self {
-    case .addLines, .scaleLines, .removeLines: return true
+    case .addLines, .scaleLines, .removeLines, .prorateLines: return true
     default: return false
     }
   }
