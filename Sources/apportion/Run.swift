@@ -28,12 +28,14 @@ struct Run: ParsableCommand {
 
   func run() throws {
     try Console.run {
-      // With JSON or workbooks, a first pass checks every line (and counts them), so that
-      // bad input leaves standard output empty and the output folder untouched: both are
-      // streamed as the lines are apportioned in the second pass, which reads a private
-      // copy of the bytes the first pass read (see Job). The workbooks' profile (numeric
-      // columns, each Lines sheet's totals) comes from the same first pass.
-      let twoPasses = json || out != nil
+      // With workbooks, a first pass checks every line (and counts them), so that bad input
+      // leaves the output folder untouched, and gives the workbooks' profile (numeric
+      // columns, each Lines sheet's totals), which they need before their first line in
+      // constant memory; the workbooks are streamed as the lines are apportioned in the
+      // second pass, which reads a private copy of the bytes the first pass read (see Job).
+      // The JSON document needs one pass: it is held back in a private temporary file (see
+      // OutputSpool) until the run has succeeded.
+      let twoPasses = out != nil
       let job = try input.job(sample: sample, readTwice: twoPasses)
       var profile = BudgetProfile(partnerCount: job.ruleSet.partners.count)
       let checked = twoPasses ? try job.run { if out != nil { try profile.add($0) } } : nil
