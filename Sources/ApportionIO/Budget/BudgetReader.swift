@@ -33,6 +33,8 @@ public final class BudgetReader {
   private var magnitudes: Int64 = 0
   /// The pass over the file, kept open while the reader reads it.
   private let pass: BudgetPass?
+  /// How many bytes of the budget have been read so far.
+  public var bytesRead: Int { csv.bytesRead }
   /// How many budget lines have been read so far.
   public private(set) var count = 0
 

@@ -59,6 +59,13 @@ final class BudgetSource {
       hint: "nothing was written; run apportion again once the file has been saved and closed")
   }
 
+  /// The budget's size in bytes, when it is a regular file (once the first pass has opened
+  /// it), for an estimate of the time left.
+  var size: Int? {
+    guard let opened, opened.isRegular else { return nil }
+    return Int(opened.size)
+  }
+
   /// Starts a pass over the budget.
   ///
   /// - Throws: ``Diagnostic`` when the budget cannot be opened or has changed since the first

@@ -51,6 +51,9 @@ package final class CSVReader {
   private var parser: CSVParser
   private var finished = false
   private var failure: CSVError?
+  /// How many bytes have been read from the source so far (up to a chunk ahead of the
+  /// records returned).
+  package private(set) var bytesRead = 0
 
   /// Opens the file at `path` for reading.
   ///
@@ -141,6 +144,7 @@ package final class CSVReader {
           if complete { return parser.takeRecord() }
         } else {
           end = try fill()
+          bytesRead += end
           position = 0
           if end == 0 {
             finished = true
