@@ -17,11 +17,12 @@ import Synchronization
 ///
 /// Shown only when standard error is a terminal, and only once the run has taken about a
 /// second (a short run shows nothing); the line is erased before anything else is printed.
-/// `APPORTION_PROGRESS=1` shows it whatever standard error is (for tests), `0` never.
-/// Standard output is never touched, so `--json` and pipes are unaffected.
+/// `APPORTION_PROGRESS=1` shows it whatever standard error is (for tests), `0` never; and
+/// `APPORTION_PROGRESS_DELAY` sets the silent first seconds (`0` for tests). Standard output
+/// is never touched, so `--json` and pipes are unaffected.
 final class ProgressDisplay: Sendable {
   /// When nothing is shown yet: the run's first second is silent.
-  static let delay = 1.0
+  static let defaultDelay = 1.0
   /// The least time between two updates.
   static let interval = 0.25
 
@@ -32,17 +33,23 @@ final class ProgressDisplay: Sendable {
   }
 
   private let start: Double
+  private let delay: Double
   private let state = Mutex(State())
 
-  private init() { start = Self.now() }
+  private init(delay: Double) {
+    start = Self.now()
+    self.delay = delay
+  }
 
   /// A display for this run, or nil when progress is not shown (standard error is not a
   /// terminal, or `APPORTION_PROGRESS=0`).
   static func start() -> ProgressDisplay? {
-    switch ProcessInfo.processInfo.environment["APPORTION_PROGRESS"] {
-    case "1": return ProgressDisplay()
+    let environment = ProcessInfo.processInfo.environment
+    let delay = environment["APPORTION_PROGRESS_DELAY"].flatMap(Double.init) ?? defaultDelay
+    switch environment["APPORTION_PROGRESS"] {
+    case "1": return ProgressDisplay(delay: delay)
     case "0": return nil
-    default: return isatty(STDERR_FILENO) == 1 ? ProgressDisplay() : nil
+    default: return isatty(STDERR_FILENO) == 1 ? ProgressDisplay(delay: delay) : nil
     }
   }
 
@@ -84,9 +91,10 @@ final class ProgressDisplay: Sendable {
   /// every ``interval`` (`force`: whenever it has been shown or the second is up).
   private func show(_ text: String, force: Bool = false) {
     let now = Self.now()
-    guard now - start >= Self.delay else { return }
+    guard now - start >= delay else { return }
     let due = state.withLock { state -> Bool in
-      guard force || now - state.lastUpdate >= Self.interval else { return false }
+      // Tests that set no delay see every update.
+      guard force || now - state.lastUpdate >= min(Self.interval, delay) else { return false }
       state.lastUpdate = now
       state.shown = true
       return true
