@@ -40,8 +40,12 @@ let package = Package(
       name: "XlsxWriter",
       dependencies: ["CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     // The workbooks: partnership and per-partner XLSX, from the engine's results.
+    // BigInt: the exact fractions (shares, rounding) shown as numbers in cells.
     .target(
-      name: "ApportionWorkbooks", dependencies: ["ApportionCore", "ApportionIO", "XlsxWriter"]),
+      name: "ApportionWorkbooks",
+      dependencies: [
+        "ApportionCore", "ApportionIO", "XlsxWriter", .product(name: "BigInt", package: "BigInt"),
+      ]),
     .executableTarget(
       name: "apportion",
       dependencies: [

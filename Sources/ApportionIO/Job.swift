@@ -64,8 +64,21 @@ public struct Job {
   /// the same bytes); nil until a pass has read the whole budget.
   public var budgetSHA256: String? { budget.sha256 }
 
+  /// How far a pass over the budget has got, for a progress display.
+  public struct Progress: Sendable {
+    /// Budget lines read so far.
+    public let lines: Int
+    /// Bytes read so far, and the budget's size (nil for a pipe).
+    public let bytes: Int
+    public let totalBytes: Int?
+  }
+
+  /// How many lines are read between calls to a `progress` observer.
+  public static let progressInterval = 4096
+
   /// Streams the budget through the engine, handing each line and the engine to `body`,
-  /// which normally calls `engine.apportion(line)`; `begin` first sees the budget's columns.
+  /// which normally calls `engine.apportion(line)`; `begin` first sees the budget's columns,
+  /// and `progress` (if any) sees how far the pass has got every ``progressInterval`` lines.
   ///
   /// - Returns: the totals and every warning (rule file's and the run's).
   /// - Throws: ``DiagnosticList`` for a problem in the budget or a budget that changed while
@@ -73,13 +86,18 @@ public struct Job {
   ///   `begin` and `body` throw.
   public func stream(
     begin: (BudgetSchema) throws -> Void = { _ in },
+    progress: ((Progress) -> Void)? = nil,
     _ body: (BudgetLine, inout Apportioner) throws -> Void
   ) throws -> Summary {
     let pass = try Self.listing { try budget.open() }
     let repeated = !pass.first
     do {
+      let size = budget.size
       return try Self.pass(
-        reader: try BudgetReader(pass: pass), inputs: inputs, begin: begin, body)
+        reader: try BudgetReader(pass: pass), inputs: inputs, begin: begin,
+        progress: progress.map { observer in
+          { lines, bytes in observer(Progress(lines: lines, bytes: bytes, totalBytes: size)) }
+        }, body)
     } catch let error as Diagnostic {
       // The first pass read these bytes without this problem: they have changed since.
       throw DiagnosticList([repeated ? budget.changed : error])
@@ -92,14 +110,26 @@ public struct Job {
   /// One pass of the budget `reader` reads through the engine, with the inputs' changes to
   /// its lines: the calculation every command shares (``stream(begin:_:)`` over a file, a
   /// plan's years over the bytes it read once).
+  ///
+  /// `progress`, if any, sees the lines and bytes read so far every ``progressInterval``
+  /// lines.
   static func pass(
     reader: BudgetReader, inputs: RunInputs, begin: (BudgetSchema) throws -> Void,
+    progress: ((_ lines: Int, _ bytes: Int) -> Void)? = nil,
     _ body: (BudgetLine, inout Apportioner) throws -> Void
   ) throws -> Summary {
     var engine = try Apportioner(ruleSet: inputs.ruleSet, schema: reader.schema)
     let adjuster = try LineAdjuster(changes: inputs.lineChanges, schema: reader.schema)
     try begin(reader.schema)
+    var countdown = Self.progressInterval
     while let line = try reader.next() {
+      if let progress {
+        countdown -= 1
+        if countdown == 0 {
+          countdown = Self.progressInterval
+          progress(reader.count, reader.bytesRead)
+        }
+      }
       guard let adjusted = try adjuster.adjust(line, addedBy: nil) else { continue }
       try body(adjusted, &engine)
     }
@@ -128,9 +158,10 @@ public struct Job {
   /// Apportions every line, handing each result to `each` in budget order (after `begin`
   /// has seen the budget's columns, once the rules are known to fit them).
   public func run(
-    begin: (BudgetSchema) throws -> Void = { _ in }, each: (LineResult) throws -> Void
+    begin: (BudgetSchema) throws -> Void = { _ in }, progress: ((Progress) -> Void)? = nil,
+    each: (LineResult) throws -> Void
   ) throws -> Summary {
-    try stream(begin: begin) { line, engine in
+    try stream(begin: begin, progress: progress) { line, engine in
       if let result = try engine.apportion(line) { try each(result) }
     }
   }

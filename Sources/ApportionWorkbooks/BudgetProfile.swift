@@ -114,6 +114,6 @@ extension LineResult {
   /// How many pence partner `p`'s part differs from its exact share: part − exact share
   /// (`0.5`, `-0.333333…`). An audit figure, not money.
   func roundingPence(of p: Int) -> Double {
-    exactShare(of: p).difference(to: parts[p]).approximatePence
+    exactShare(of: p).difference(to: parts[p]).value.nearestDouble
   }
 }

@@ -30,7 +30,7 @@ struct LineBasis {
 
   /// A partner's exact share of a line as a fraction of 1 (`0.5`), for a `0.0%` cell.
   static func share(_ result: LineResult, partner p: Int) -> Double {
-    result.shareOfLine(of: p)
+    result.shareOfLine(of: p).nearestDouble
   }
 
   /// The basis in short words with this line's column values filled in.

@@ -11,8 +11,8 @@ import Foundation
 ///
 /// In constant-memory mode libxlsxwriter keeps a temporary file open for every worksheet
 /// until its workbook is closed, and every workbook of a set is open while the lines stream
-/// through: two files per workbook (its first sheet and its Lines sheet), and a few more while
-/// each is closed. Two thousand partners need over four thousand. Rather than fail part-way
+/// through: three files per workbook (its first sheet, its Schedule sheet and its Lines sheet),
+/// and a few more while each is closed. Two thousand partners need over six thousand. Rather than fail part-way
 /// with libxlsxwriter's "out of memory", the soft limit is raised to what is needed where the
 /// hard limit allows, and otherwise the run stops at once saying what ran out.
 ///
@@ -20,10 +20,10 @@ import Foundation
 /// try OpenFiles.ensure(workbooks: 2_001)  // raises `ulimit -n` or throws OutputError
 /// ```
 enum OpenFiles {
-  /// Files needed for `workbooks` workbooks: two each, and room for the rest of the process
+  /// Files needed for `workbooks` workbooks: three each, and room for the rest of the process
   /// (standard streams, the budget, the staging folder's marker, libxlsxwriter's files while
   /// a workbook is closed).
-  static func needed(workbooks: Int) -> Int { 2 * workbooks + 32 }
+  static func needed(workbooks: Int) -> Int { 3 * workbooks + 32 }
 
   /// Makes sure the process may open enough files, raising its soft limit if need be.
   ///
@@ -40,7 +40,7 @@ enum OpenFiles {
     }
     throw OutputError(
       "too many open files: writing \(workbooks) workbooks at once needs about \(needed) open "
-        + "files (libxlsxwriter keeps two open for each workbook while its lines are written), "
+        + "files (libxlsxwriter keeps three open for each workbook while its lines are written), "
         + "and this process may open only \(limit.rlim_cur); raise the limit with "
         + "'ulimit -n \(needed)' or more")
   }

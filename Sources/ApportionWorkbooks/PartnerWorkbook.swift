@@ -2,7 +2,8 @@ import ApportionCore
 import XlsxWriter
 
 /// `<partner-id>.xlsx`: one council's statement. A one-page statement named after the
-/// council (see ``StatementSheet``), Lines (every line with its full amount, the rule, the
+/// council (see ``StatementSheet``), Schedule (its recharge month by month, see
+/// ``ScheduleSheet``), Lines (every line with its full amount, the rule, the
 /// council's share in words and as a percentage, its part and the rounding in pence), and
 /// Sources.
 final class PartnerWorkbook {
@@ -15,6 +16,7 @@ final class PartnerWorkbook {
   private let basis: LineBasis
   private let names: DefinedNames
   private let statement: SheetWriter
+  private let scheduleSheet: SheetWriter
   private let lines: LinesSheets
   private var wordsColumn: Int { lines.firstExtraColumn }
   private var shareColumn: Int { lines.firstExtraColumn + 1 }
@@ -42,9 +44,12 @@ final class PartnerWorkbook {
     self.styles = styles
     names = DefinedNames(workbook)
     // The statement comes first, so it must not take a name the Lines sheets will need.
-    let taken = ["Lines", "Sources"] + (1..<max(1, profile.sheets.count)).map { "Lines \($0 + 1)" }
+    let taken =
+      ["Schedule", "Lines", "Sources"]
+      + (1..<max(1, profile.sheets.count)).map { "Lines \($0 + 1)" }
     statement = SheetWriter(
       try workbook.addWorksheet(name: SafeNames.sheetName(me.shortName, taken: taken)))
+    scheduleSheet = SheetWriter(try workbook.addWorksheet(name: "Schedule"))
     let first = LinesSheets.firstExtraColumn(schema)
     let amountColumn = first - 3
     lines = try LinesSheets(
@@ -96,8 +101,28 @@ final class PartnerWorkbook {
       sheet: statement, styles: styles, ruleSet: ruleSet, partner: partner, sources: sources,
       baseline: baseline, names: names, lines: lines
     ).write(summary)
+    try writeSchedule(summary)
     try SourcesSheet.finish(
       workbook, styles: styles, ruleSet: ruleSet, sources: sources, summary: summary,
       names: names)
+  }
+
+  /// The Schedule sheet: this partner's column of the monthly recharge schedule, checked
+  /// against the statement's total payable.
+  private func writeSchedule(_ summary: Summary) throws {
+    guard let schedule = summary.schedule, ScheduleSheet.fits(schedule) else { return }
+    let me = ruleSet.partners[partner]
+    let column = ScheduleSheet.Column(
+      title: "\(me.shortName)'s recharge", months: schedule.byPartner[partner],
+      total: summary.partnerTotals[partner], totalName: "Payable")
+    try ScheduleSheet(
+      sheet: scheduleSheet, styles: styles, columns: [column], months: schedule.months,
+      totalsPlace: "the statement"
+    ).write(
+      title: "\(me.name): monthly recharge \(ruleSet.year)",
+      note: "\(me.name)'s recharge month by month, in \(ruleSet.currency), for invoicing "
+        + "monthly or quarterly: the same schedule as the partnership's workbook. The months "
+        + "add up to the total payable on the statement.",
+      printTitle: "\(ruleSet.agreement), \(ruleSet.year)")
   }
 }

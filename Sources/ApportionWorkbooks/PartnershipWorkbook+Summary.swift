@@ -75,6 +75,8 @@ extension PartnershipWorkbook {
     for p in 0..<n {
       try sheet.formula(
         totalRow, 3 + p, columnSum(3 + p), summary.partnerTotals[p], styles.moneyGrandTotal)
+      partnerTotalNames.append(
+        try names.define("Total_" + partners[p].id.rawValue, cell(totalRow, 3 + p)))
     }
     try sheet.formula(
       totalRow, totalColumn, columnSum(totalColumn), summary.total, styles.moneyGrandTotal)

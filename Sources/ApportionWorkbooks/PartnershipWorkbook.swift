@@ -1,7 +1,8 @@
 import ApportionCore
 import XlsxWriter
 
-/// `partnership.xlsx`: Summary (partners across, rules down, checks and two charts), Lines
+/// `partnership.xlsx`: Summary (partners across, rules down, checks and two charts), Schedule
+/// (the monthly recharge schedule: months down, partners across, quarter subtotals), Lines
 /// (every line, each partner's part and rounding, a check per line), Rules (each rule in
 /// words with each partner's share, and the drivers) and Sources (files, hashes, parameters).
 final class PartnershipWorkbook {
@@ -12,6 +13,9 @@ final class PartnershipWorkbook {
   let baseline: Baseline?
   let names: DefinedNames
   let summarySheet: SheetWriter
+  let scheduleSheet: SheetWriter
+  /// The defined names of each partner's total on the Summary, once it is written.
+  var partnerTotalNames: [String] = []
   let lines: LinesSheets
   /// Column positions on the Lines sheets.
   var amountColumn: Int { lines.amountColumn }
@@ -37,6 +41,7 @@ final class PartnershipWorkbook {
     self.styles = styles
     names = DefinedNames(workbook)
     summarySheet = SheetWriter(try workbook.addWorksheet(name: "Summary"))
+    scheduleSheet = SheetWriter(try workbook.addWorksheet(name: "Schedule"))
     let partners = ruleSet.partners
     let n = partners.count
     let partStems = partners.map { "Part_" + $0.id.rawValue }
@@ -105,6 +110,7 @@ final class PartnershipWorkbook {
   func finish(_ summary: Summary) throws {
     try lines.finish()
     try writeSummary(summary)
+    try writeSchedule(summary)
     try RulesSheet(
       workbook: workbook, styles: styles, ruleSet: ruleSet, names: names, lines: lines,
       partStems: partStems
@@ -112,5 +118,28 @@ final class PartnershipWorkbook {
     try SourcesSheet.finish(
       workbook, styles: styles, ruleSet: ruleSet, sources: sources, summary: summary,
       names: names)
+  }
+}
+
+extension PartnershipWorkbook {
+  /// The Schedule sheet: each partner's recharge month by month (see ``ScheduleSheet``).
+  func writeSchedule(_ summary: Summary) throws {
+    guard let schedule = summary.schedule, ScheduleSheet.fits(schedule) else { return }
+    let columns = ruleSet.partners.indices.map { p in
+      ScheduleSheet.Column(
+        title: ruleSet.partners[p].shortName, months: schedule.byPartner[p],
+        total: summary.partnerTotals[p], totalName: partnerTotalNames[p])
+    }
+    try ScheduleSheet(
+      sheet: scheduleSheet, styles: styles, columns: columns, months: schedule.months,
+      totalsPlace: "the Summary"
+    ).write(
+      title: "\(ruleSet.agreement): monthly recharge schedule \(ruleSet.year)",
+      note: "Each partner's recharge month by month, in \(ruleSet.currency), for invoicing "
+        + "monthly or quarterly. A line's amount falls across the months evenly (or by its "
+        + "rule's profile, or by its own month columns) and each month is shared among that "
+        + "month's members. Each partner's months add up to its total for the year on the "
+        + "Summary, and for each rule each month is within 1p of the partner's exact share.",
+      printTitle: "\(ruleSet.agreement), \(ruleSet.year)")
   }
 }

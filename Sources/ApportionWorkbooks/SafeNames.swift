@@ -39,13 +39,20 @@ enum SafeNames {
   /// A file name (without extension) for a partner's workbook: letters, digits, `-` and `_`
   /// only, so that no id can reach outside the output folder; never `partnership`.
   static func fileStem(for id: PartnerID, taken: Set<String>) -> String {
+    stem(id.rawValue, fallback: "partner", taken: taken)
+  }
+
+  /// A file or folder name from any text: letters, digits, `-` and `_` only (so it cannot
+  /// reach outside the folder it is made in), at most 64 characters, `fallback` when nothing
+  /// is left, never `partnership`, and unique among `taken` (lower-cased) by a `-2` suffix.
+  static func stem(_ text: String, fallback: String, taken: Set<String>) -> String {
     var stem = String(
-      id.rawValue.unicodeScalars.map {
+      text.unicodeScalars.map {
         ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
           || $0 == "-" || $0 == "_" ? Character($0) : "_"
       }
     ).trimming(anyOf: "._-")
-    if stem.isEmpty { stem = "partner" }
+    if stem.isEmpty { stem = fallback }
     stem = String(stem.prefix(64))
     var candidate = stem
     var counter = 2

@@ -122,18 +122,23 @@ public final class WorkbookSet {
   /// Writes the summaries, closes and checks every workbook, puts the set in place, and runs
   /// `confirm` with the paths while the previous set is still kept: if `confirm` throws (the
   /// report could not be printed), the previous set is put back and the error rethrown.
+  /// `writing` is told each file's name as its workbook starts to be finished (for a
+  /// progress display; it may be called from any thread).
   ///
   /// - Returns: the paths written.
-  public func finish(_ summary: Summary, confirming confirm: ([String]) throws -> Void) throws
-    -> [String]
-  {
+  public func finish(
+    _ summary: Summary, writing: @Sendable (String) -> Void = { _ in },
+    confirming confirm: ([String]) throws -> Void
+  ) throws -> [String] {
     let paths = names.map { folder.finalPath(for: $0) }
     do {
       if let partnership {
+        writing(names[0])
         try naming(names[0]) { try partnership.finish(summary) }
         repairs.append((names[0], partnership.workbook.textRepairs))
       }
       for (index, book) in partners.enumerated() {
+        writing(names[index + 1])
         try naming(names[index + 1]) { try book.finish(summary) }
         repairs.append((names[index + 1], book.workbook.textRepairs))
       }

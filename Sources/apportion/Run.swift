@@ -28,15 +28,27 @@ struct Run: ParsableCommand {
 
   func run() throws {
     try Console.run {
-      // With JSON or workbooks, a first pass checks every line (and counts them), so that
-      // bad input leaves standard output empty and the output folder untouched: both are
-      // streamed as the lines are apportioned in the second pass, which reads a private
-      // copy of the bytes the first pass read (see Job). The workbooks' profile (numeric
-      // columns, each Lines sheet's totals) comes from the same first pass.
-      let twoPasses = json || out != nil
+      // With workbooks, a first pass checks every line (and counts them), so that bad input
+      // leaves the output folder untouched, and gives the workbooks' profile (numeric
+      // columns, each Lines sheet's totals), which they need before their first line in
+      // constant memory; the workbooks are streamed as the lines are apportioned in the
+      // second pass, which reads a private copy of the bytes the first pass read (see Job).
+      // The JSON document needs one pass: it is held back in a private temporary file (see
+      // OutputSpool) until the run has succeeded.
+      let twoPasses = out != nil
       let job = try input.job(sample: sample, readTwice: twoPasses)
+      // On a terminal, a run of more than a second shows its progress on standard error.
+      let progress = ProgressDisplay.start()
+      defer { progress?.clear() }
       var profile = BudgetProfile(partnerCount: job.ruleSet.partners.count)
-      let checked = twoPasses ? try job.run { if out != nil { try profile.add($0) } } : nil
+      var checked: Summary?
+      if twoPasses {
+        let checking: ((Job.Progress) -> Void)? = progress?.reading("checking the budget")
+        checked = try job.run(progress: checking) { try profile.add($0) }
+      }
+      let activity = twoPasses ? "writing the workbooks" : "reading the budget"
+      let reading: ((Job.Progress) -> Void)? = progress?.reading(
+        activity, totalLines: checked?.lineCount)
       var books: WorkbookSet?
       defer { books?.abandon() }
       func begin(_ schema: BudgetSchema) throws {
@@ -54,18 +66,19 @@ struct Run: ParsableCommand {
       if let spool {
         var writer = JSONResultWriter(output: spool, ruleSet: job.ruleSet)
         writer.begin()
-        summary = try job.run(begin: begin) { result in
+        summary = try job.run(begin: begin, progress: reading) { result in
           writer.write(result)
           try books?.add(result)
         }
         writer.finish(summary)
         try spool.finish()
       } else {
-        summary = try job.run(begin: begin) { try books?.add($0) }
+        summary = try job.run(begin: begin, progress: reading) { try books?.add($0) }
       }
       // Standard output is written while the new workbooks are in place and the previous
       // ones still kept: if it fails, the previous ones are put back.
       func printResults(wrote paths: [String]) throws {
+        progress?.clear()
         let list =
           paths.isEmpty ? "" : "Wrote:\n" + paths.map { "  \($0.displayEscaped)\n" }.joined()
         if let spool {
@@ -77,7 +90,11 @@ struct Run: ParsableCommand {
         try Console.output.flush()
       }
       if let set = books {
-        _ = try set.finish(summary, confirming: printResults)
+        let count = job.ruleSet.partners.count + 1
+        let writing: @Sendable (String) -> Void = { [progress] name in
+          progress?.writing(name, count: count)
+        }
+        _ = try set.finish(summary, writing: writing, confirming: printResults)
         books = nil
         Console.report(summary.warnings + set.warnings)
       } else {

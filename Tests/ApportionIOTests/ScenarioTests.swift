@@ -103,6 +103,18 @@ struct ScenarioChangeTests {
     #expect(inputs.ruleSet.drivers[0].values[1].partner.rawValue == "beta")
   }
 
+  @Test func shortNamesAreGivenOnAddAndRenameAndFollowANewID() throws {
+    let base = try ScenarioBase()
+    let added = try base.load(
+      "  - add partner: { id: c, name: London Borough of Southwark, short_name: Southwark }\n")
+    #expect(added.ruleSet.partners[2].shortName == "Southwark")
+    #expect(added.ruleSet.partners[2].name == "London Borough of Southwark")
+    let renamed = try base.load(
+      "  - rename partner: { id: a, short_name: Alpha }\n  - rename partner: { id: b, to: beta }\n")
+    #expect(renamed.ruleSet.partners.map(\.shortName) == ["Alpha", "beta"])
+    #expect(renamed.ruleSet.partners.map(\.name) == ["Alpha", "Beta"])
+  }
+
   @Test func joinsAndLeavesSetMembershipMonths() throws {
     let base = try ScenarioBase()
     let inputs = try base.load(
@@ -140,6 +152,15 @@ struct ScenarioChangeTests {
         + "  - change rule: { name: Staff, basis: { driver: fte } }\n")
     #expect(inputs.ruleSet.drivers.map(\.name) == ["calls", "fte"])
     #expect(try base.run(inputs).lines["L1"] == [2000, 8000])
+    // A figure given replaces that partner's; the others keep theirs; a new partner's is
+    // added.
+    let merged = try base.load(
+      "  - add partner: { id: c }\n  - drivers: { calls: { b: 2, c: 5 } }\n"
+        + "  - change rule: { name: Staff, basis: { driver: calls } }\n")
+    #expect(
+      merged.ruleSet.drivers[0].values.map { "\($0.partner.rawValue):\($0.value)" }
+        == ["a:3", "b:2", "c:5"])
+    #expect(try base.run(merged).lines["L1"] == [3000, 2000, 5000])
   }
 
   @Test func linesAddedScaledAndRemovedInOrder() throws {

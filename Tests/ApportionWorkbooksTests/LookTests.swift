@@ -89,7 +89,8 @@ import XLSXInspection
     let sources = try partnership.cells(sheet: "Sources").values.map(\.text)
     #expect(
       sources.contains("London Borough of Southwark (from November 2016) (Southwark in headers)"))
-    #expect(try XLSXBook(path: run.paths[3]).sheetNames == ["Southwark", "Lines", "Sources"])
+    #expect(
+      try XLSXBook(path: run.paths[3]).sheetNames == ["Southwark", "Schedule", "Lines", "Sources"])
   }
 
   @Test func propertiesSayWhatTheFileIsAndWhichDateItCarries() throws {

@@ -62,7 +62,7 @@ import XLSXInspection
         in: cell.range, with: cell.output.replacingOccurrences(of: "<v>3</v>", with: "<v>1</v>"))
     }
     let sheets = try Gnumeric.recalculate(edited)
-    let lines = sheets[1]
+    let lines = sheets[try #require(book.sheetNames.firstIndex(of: "Lines"))]
     #expect(lines[2][10] == run.ruleSet.rules[0].name, "the name follows the number")
     let summary = sheets[0]
     #expect(summary[4][2] == "\(run.summary.ruleLineCounts[0] + 1)")

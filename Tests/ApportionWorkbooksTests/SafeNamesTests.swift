@@ -1,4 +1,5 @@
 import ApportionCore
+import ApportionWorkbooks
 import Foundation
 import TestSupport
 import Testing
@@ -36,7 +37,8 @@ import XLSXInspection
     var statements: [String] = []
     for path in run.paths.dropFirst() {
       let names = try XLSXBook(path: path).sheetNames
-      #expect(names.count == 3 && names.dropFirst() == ["Lines", "Sources"], "\(names)")
+      #expect(
+        names.count == 4 && names.dropFirst() == ["Schedule", "Lines", "Sources"], "\(names)")
       let unique = Set(names.map { $0.lowercased() })
       #expect(unique.count == names.count, "\(path): \(names)")
       for name in names { #expect(Self.isValidSheetName(name), "\(path): '\(name)'") }
@@ -83,5 +85,21 @@ import XLSXInspection
     // The partnership's workbook is the partnership's, not the partner whose id is
     // `partnership`.
     #expect(try XLSXBook(path: run.partnershipPath).sheetNames.first == "Summary")
+  }
+
+  /// `compare --out`: each run's folder, from the path it was named by, cannot leave the
+  /// output folder and is unique.
+  @Test func comparisonFoldersAreSafeAndUnique() {
+    let sample = packageRoot.appendingPathComponent("Samples/2016-17").path
+    let names = ComparisonWorkbook.folderNames(for: [
+      sample, sample + "/", sample + "/manifest.yaml", "x/../../evil name!.yaml",
+      "a/southwark-joins.yaml", "b/Southwark-Joins.yml", "/", "partnership.yaml",
+      "../§§§",
+    ])
+    #expect(
+      names == [
+        "2016-17", "2016-17-2", "2016-17-3", "evil_name", "southwark-joins", "Southwark-Joins-2",
+        "base", "partnership-2", "run",
+      ])
   }
 }

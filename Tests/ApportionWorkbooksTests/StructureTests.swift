@@ -10,10 +10,11 @@ import XLSXInspection
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try runSample(in: folder)
     let partnership = try XLSXBook(path: run.partnershipPath)
-    #expect(partnership.sheetNames == ["Summary", "Lines", "Rules", "Sources"])
+    #expect(partnership.sheetNames == ["Summary", "Schedule", "Lines", "Rules", "Sources"])
     let brent = try XLSXBook(path: run.paths[1])
-    #expect(brent.sheetNames == ["Brent", "Lines", "Sources"])
-    #expect(try XLSXBook(path: run.paths[2]).sheetNames == ["Lewisham", "Lines", "Sources"])
+    #expect(brent.sheetNames == ["Brent", "Schedule", "Lines", "Sources"])
+    #expect(
+      try XLSXBook(path: run.paths[2]).sheetNames == ["Lewisham", "Schedule", "Lines", "Sources"])
     #expect(
       run.paths.map { ($0 as NSString).lastPathComponent }
         == ["partnership.xlsx", "brent.xlsx", "lewisham.xlsx"])

@@ -1,10 +1,10 @@
-import ApportionWorkbooks
 import BigInt
 import Foundation
 import Testing
 import XLSXInspection
 
 @testable import ApportionCore
+@testable import ApportionWorkbooks
 
 /// The Lines sheets of a workbook in order: `Lines`, `Lines 2`, …
 func lineSheets(_ book: XLSXBook) -> [String] {
@@ -51,8 +51,14 @@ func expectedRounding(_ result: LineResult, _ p: Int) -> Double {
 }
 
 /// Partner p's exact share of the line as a fraction of 1: its weight, from the engine's
-/// weights for the line.
+/// weights for the line; for a line phased month by month among part-year partners, its
+/// exact share of the amount over the amount.
 func expectedShare(_ result: LineResult, _ p: Int) -> Double {
+  if result.phasedShares != nil {
+    guard result.line.amount != .zero else { return 0 }
+    let (numerator, denominator) = result.exactShare(of: p).wide
+    return Double(numerator) / (Double(denominator) * Double(result.line.amount.pence))
+  }
   let (values, denominator) = result.weights.wide
   return Double(values[p]) / Double(denominator)
 }
@@ -84,10 +90,13 @@ func expectedFormulaCount(_ run: WorkbookRun, path: String, baseline: Bool = fal
   let lines = run.results.count
   if path == run.partnershipPath {
     let drivers = run.ruleSet.drivers.count
+    // The Schedule: a total across each month when there are several partners, the
+    // quarters and the year for each column, and a check per partner.
+    let schedule = (n > 1 ? 12 + 5 * (n + 1) : 5) + n
     return sheets * (2 * n + 3) + 2 * lines + (rules + 1) * (n + 2) + 4
-      + (baseline ? n + 2 : 0) + (rules + 1) * (n + 2) + drivers * (n + 2)
+      + (baseline ? n + 2 : 0) + (rules + 1) * (n + 2) + drivers * (n + 2) + schedule
   }
-  return sheets * 5 + lines + 1 + (baseline ? 1 : 0) + (rules + 1) * 4 + 2
+  return sheets * 5 + lines + 1 + (baseline ? 1 : 0) + (rules + 1) * 4 + 2 + 6
 }
 
 /// One Lines sheet whose leading cells ``checkLinesSheets(_:path:run:)`` has checked: the
@@ -191,7 +200,7 @@ func checkPartnership(_ run: WorkbookRun, baseline: Baseline? = nil) throws {
   let path = run.partnershipPath
   let book = try XLSXBook(path: path)
   let linesNames = lineSheets(book)
-  #expect(book.sheetNames == ["Summary"] + linesNames + ["Rules", "Sources"])
+  #expect(book.sheetNames == ["Summary", "Schedule"] + linesNames + ["Rules", "Sources"])
   let partners = run.ruleSet.partners
   let n = partners.count
   let summary = run.summary
@@ -296,6 +305,20 @@ func checkPartnership(_ run: WorkbookRun, baseline: Baseline? = nil) throws {
   }
   grid.expectEveryNumberChecked()
 
+  // Each partner's total on the Summary has a name, made valid and unique as Excel needs.
+  var taken: Set<String> = []
+  let totalNames = partners.map { partner in
+    let base = DefinedNames.valid("Total_" + partner.id.rawValue)
+    var name = base
+    var suffix = 2
+    while taken.contains(name.lowercased()) {
+      name = "\(base)_\(suffix)"
+      suffix += 1
+    }
+    taken.insert(name.lowercased())
+    return name
+  }
+  try checkSchedule(book, path: path, run: run, partners: Array(0..<n), totalNames: totalNames)
   try checkRules(book, path: path, run: run)
   try checkSources(book, path: path, run: run)
 }
@@ -376,7 +399,7 @@ func checkPartner(_ run: WorkbookRun, _ p: Int, path: String, baseline: Baseline
     Issue.record("\(path): no sheets")
     return
   }
-  #expect(book.sheetNames == [statementName] + linesNames + ["Sources"])
+  #expect(book.sheetNames == [statementName, "Schedule"] + linesNames + ["Sources"])
 
   for var lines in try checkLinesSheets(book, path: path, run: run) {
     let words = lines.amountColumn + 3
@@ -466,7 +489,67 @@ func checkPartner(_ run: WorkbookRun, _ p: Int, path: String, baseline: Baseline
   statement.money(sumRow + 1, 6, .zero, formula: true)
   statement.expectEveryNumberChecked()
 
+  try checkSchedule(book, path: path, run: run, partners: [p], totalNames: ["Payable"])
   try checkSources(book, path: path, run: run)
+}
+
+/// The Schedule sheet: months down (April first) with the engine's schedule for each of
+/// `partners`, a subtotal after each quarter, the year, the total across when there are
+/// several partners, and a check of each column's year against `totalNames` (the cells of
+/// the partners' totals for the year). Every number on the sheet is checked.
+func checkSchedule(
+  _ book: XLSXBook, path: String, run: WorkbookRun, partners: [Int], totalNames: [String]
+) throws {
+  let schedule = try #require(run.summary.schedule)
+  var sheet = try SheetCheck(book, path: path, sheet: "Schedule")
+  let across = partners.count > 1
+  var columns = partners.map { schedule.byPartner[$0] }
+  var years = partners.map { run.summary.partnerTotals[$0] }
+  if across {
+    columns.append(schedule.monthTotals)
+    years.append(run.summary.total)
+  }
+  #expect(schedule.months.count == 12)
+  #expect(sheet[3, 0]?.text == "Month")
+  if across { sheet.text(3, columns.count, "Total") }
+  let quarters = ["April–June", "July–September", "October–December", "January–March"]
+  for quarter in 0..<4 {
+    let first = 4 + quarter * 4
+    for offset in 0..<3 {
+      let m = quarter * 3 + offset
+      sheet.text(first + offset, 0, schedule.months[m])
+      for c in columns.indices {
+        let isTotal = across && c == columns.count - 1
+        sheet.money(first + offset, 1 + c, columns[c][m], formula: isTotal)
+        if isTotal {
+          sheet.formula(
+            first + offset, 1 + c, "SUM(B\(first + offset + 1):\(a1(first + offset, c)))")
+        }
+      }
+    }
+    sheet.text(first + 3, 0, "Quarter \(quarter + 1) (\(quarters[quarter]))")
+    for c in columns.indices {
+      let value = try Money.sum(columns[c][(quarter * 3)..<(quarter * 3 + 3)])
+      sheet.money(first + 3, 1 + c, value, formula: true)
+      sheet.formula(
+        first + 3, 1 + c, "SUM(\(a1(first, 1 + c)):\(a1(first + 2, 1 + c)))")
+    }
+  }
+  sheet.text(20, 0, "Year")
+  for c in columns.indices {
+    // The months add up to the year's total, which is the run's.
+    #expect(try Money.sum(columns[c]) == years[c], "\(path): column \(c)")
+    sheet.money(20, 1 + c, years[c], formula: true)
+    let quarters = [7, 11, 15, 19].map { a1($0, 1 + c) }
+    sheet.formula(20, 1 + c, "SUM(" + quarters.joined(separator: ",") + ")")
+  }
+  for (c, name) in totalNames.enumerated() {
+    sheet.money(22, 1 + c, .zero, formula: true)
+    sheet.formula(22, 1 + c, "ROUND(\(a1(20, 1 + c))-\(name),2)")
+  }
+  sheet.expectEveryNumberChecked()
+  let names = try book.definedNames()
+  for name in totalNames { #expect(names[name] != nil, "\(path): no name \(name)") }
 }
 
 /// Checks the partnership workbook and every partner's.

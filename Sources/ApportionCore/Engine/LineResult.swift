@@ -50,16 +50,24 @@ public struct LineResult: Sendable {
     return weights.share(of: partner, amount: line.amount)
   }
 
-  /// A partner's exact share as a fraction of the line (`0.5`), as the nearest `Double`, for a
-  /// percentage cell in a workbook; 0 for a line of zero.
-  /// (For a line phased month by month among part-year partners, the share of its amount.)
-  public func shareOfLine(of partner: Int) -> Double {
-    if phasedShares != nil {
-      let exact = exactShare(of: partner).approximatePence
-      return line.amount.pence == 0 ? 0 : exact / Double(line.amount.pence)
+  /// A partner's exact share as a fraction of the line (`1/2`), for a percentage cell in a
+  /// workbook; 0 for a line of zero. (For a line phased month by month among part-year
+  /// partners, its exact share of the amount over the amount.)
+  public func shareOfLine(of partner: Int) -> ExactFraction {
+    if let phasedShares {
+      let whole = BigInt(line.amount.pence) * phasedShares.denominator
+      guard whole != 0 else { return .zero }
+      let part = phasedShares.numerators[partner]
+      return whole > 0
+        ? ExactFraction(numerator: part, denominator: whole)
+        : ExactFraction(numerator: -part, denominator: -whole)
     }
-    let (values, denominator) = weights.wide
-    return Double(values[partner]) / Double(denominator)
+    switch weights {
+    case .narrow(let values, let denominator):
+      return .narrow(numerator: Int128(values[partner]), denominator: Int128(denominator))
+    case .wide(let values, let denominator):
+      return .wide(numerator: values[partner], denominator: denominator)
+    }
   }
 
   /// A partner's exact share as a percentage of the line: `50`, `33.3333…`.

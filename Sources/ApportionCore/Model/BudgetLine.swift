@@ -87,7 +87,14 @@ public struct BudgetLine: Sendable {
 
   /// A field as ids, descriptions and column names are read: without surrounding white space.
   public static func trimmed(_ field: String) -> String {
-    String(Substring(field).trimmingSpaces())
+    // Fast path: plain ASCII ends that are not white space need no trimming (a character
+    // whose first or last scalar is not white space is not blank).
+    if let first = field.utf8.first, let last = field.utf8.last, first > 32, first < 128,
+      last > 32, last < 128
+    {
+      return field
+    }
+    return String(Substring(field).trimmingSpaces())
   }
 
   /// The location of one field, for messages.

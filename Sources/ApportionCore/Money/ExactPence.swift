@@ -12,13 +12,9 @@ import BigInt
 /// ExactPence(numerator: 1, denominator: 3).poundsText()               // "0.003333…"
 /// ```
 public struct ExactPence: Sendable, Hashable {
-  /// The fraction, in `Int128` when both parts fit (always for 64-bit weights).
-  enum Value: Sendable, Hashable {
-    case narrow(numerator: Int128, denominator: Int128)
-    indirect case wide(numerator: BigInt, denominator: BigInt)
-  }
-
-  let value: Value
+  /// The amount in pence as a fraction, in `Int128` when both parts fit (always for 64-bit
+  /// weights).
+  public let value: ExactFraction
 
   /// `numerator / denominator` pence; `denominator` must be positive.
   public init(numerator: Int128, denominator: Int128) {
@@ -27,11 +23,7 @@ public struct ExactPence: Sendable, Hashable {
 
   /// `numerator / denominator` pence, kept in `Int128` when both fit.
   init(numerator: BigInt, denominator: BigInt) {
-    if let n = numerator.exactly(Int128.self), let d = denominator.exactly(Int128.self) {
-      value = .narrow(numerator: n, denominator: d)
-    } else {
-      value = .wide(numerator: numerator, denominator: denominator)
-    }
+    value = ExactFraction(numerator: numerator, denominator: denominator)
   }
 
   /// How far a rounded part is from this exact amount: `part − self`.
@@ -50,23 +42,8 @@ public struct ExactPence: Sendable, Hashable {
     return ExactPence(numerator: BigInt(part.pence) * d - n, denominator: d)
   }
 
-  /// The amount in pence as the nearest `Double`, for a workbook cell that shows an audit
-  /// figure (a rounding adjustment of a fraction of a penny). Never used for money: money is
-  /// only ever whole pence.
-  public var approximatePence: Double {
-    switch value {
-    case .narrow(let n, let d): return Double(n) / Double(d)
-    case .wide(let n, let d): return Double(n) / Double(d)
-    }
-  }
-
   /// The fraction in arbitrary-precision integers.
-  var wide: (numerator: BigInt, denominator: BigInt) {
-    switch value {
-    case .narrow(let n, let d): return (BigInt(n), BigInt(d))
-    case .wide(let n, let d): return (n, d)
-    }
-  }
+  var wide: (numerator: BigInt, denominator: BigInt) { value.wide }
 
   /// The amount in pounds with at least 2 and up to `digits` decimals; `…` marks a value cut
   /// short.

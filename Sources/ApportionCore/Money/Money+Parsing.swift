@@ -77,28 +77,45 @@ extension Money {
     self.init(pence: negative ? -pence : pence)
   }
 
-  /// The common case, `-1234.5` or `1234.56` with nothing else, read straight from the
-  /// bytes (a budget has a million of them); nil for anything else, which the full parser
-  /// then accepts or explains.
+  /// The common case, `-1234.5`, `1234.56` or `1,234.56` (commas grouping thousands) with
+  /// nothing else, read straight from the bytes (a budget has a million of them); nil for
+  /// anything else, which the full parser then accepts or explains.
   private static func plainPence(_ text: String) -> Int64? {
+    var text = text
+    return text.withUTF8 { plainPence(bytes: $0) }
+  }
+
+  private static func plainPence(bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
     var pence: Int64 = 0
     var negative = false
     var digits = 0
     var decimals = -1
-    for (index, byte) in text.utf8.enumerated() {
+    // Digits since the last comma (-1: no comma yet).
+    var group = -1
+    for index in bytes.indices {
+      let byte = bytes[index]
       switch byte {
       case UInt8(ascii: "-") where index == 0: negative = true
+      case UInt8(ascii: ","):
+        // The first group has 1 to 3 digits, every later one 3.
+        guard decimals < 0, digits > 0, group < 0 ? digits <= 3 : group == 3 else { return nil }
+        group = 0
       case UInt8(ascii: "."):
-        guard decimals < 0, digits > 0 else { return nil }
+        guard decimals < 0, digits > 0, group < 0 || group == 3 else { return nil }
         decimals = 0
       case UInt8(ascii: "0")...UInt8(ascii: "9"):
         guard digits < 16 || decimals >= 0, decimals < 2 else { return nil }
-        pence = pence * 10 + Int64(byte - UInt8(ascii: "0"))
-        if decimals >= 0 { decimals += 1 } else { digits += 1 }
+        pence = pence &* 10 &+ Int64(byte &- UInt8(ascii: "0"))
+        if decimals >= 0 {
+          decimals += 1
+        } else {
+          digits += 1
+          if group >= 0 { group += 1 }
+        }
       default: return nil
       }
     }
-    guard digits > 0, decimals != 0 else { return nil }
+    guard digits > 0, decimals != 0, group < 0 || group == 3 || decimals > 0 else { return nil }
     for _ in 0..<(2 - max(0, decimals)) { pence *= 10 }
     return negative ? -pence : pence
   }

@@ -47,6 +47,11 @@ public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Throws: ``ExactDecimalError`` saying what is wrong with the text.
     public init(parsing text: String) throws(ExactDecimalError) {
+      if let plain = Self.plain(text) {
+        number = plain
+        isPercentage = false
+        return
+      }
       var body = Substring(text).trimmingSpaces()
       var percent = false
       if body.last == "%" {
@@ -72,6 +77,31 @@ public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible {
       }
       number = ExactDecimal(units: units, scale: fraction.count)
       isPercentage = percent
+    }
+
+    /// The common case, `0`, `12` or `0.25` with nothing else (at most 18 digits), read
+    /// straight from the bytes (a budget column may hold a million of them); nil for
+    /// anything else, which the full parser then reads or explains.
+    private static func plain(_ text: String) -> ExactDecimal? {
+      var text = text
+      return text.withUTF8 { bytes -> ExactDecimal? in
+        guard !bytes.isEmpty, bytes.count <= 19 else { return nil }
+        var units: Int64 = 0
+        var scale = -1
+        for byte in bytes {
+          if byte == UInt8(ascii: ".") {
+            guard scale < 0 else { return nil }
+            scale = 0
+          } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+            units = units &* 10 &+ Int64(byte &- UInt8(ascii: "0"))
+            if scale >= 0 { scale += 1 }
+          } else {
+            return nil
+          }
+        }
+        guard bytes[0] != UInt8(ascii: "."), scale != 0, scale <= maxScale else { return nil }
+        return ExactDecimal(units: units, scale: max(scale, 0))
+      }
     }
   }
 

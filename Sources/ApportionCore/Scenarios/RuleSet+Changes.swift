@@ -39,7 +39,7 @@ extension RuleSet {
         copy.values.removeAll { $0.partner == removed }
         return copy
       }
-    case .renamePartner(let id, let newID, let newName):
+    case .renamePartner(let id, let newID, let newName, let newShortName):
       let index = try partnerIndex(id, place: place)
       let old = partners[index].id
       if let newID, newID != old {
@@ -47,6 +47,8 @@ extension RuleSet {
           throw fail("'\(newID)' is already a partner")
         }
         partners[index].id = newID
+        // A short name that was only the id (none was given) follows the id.
+        if partners[index].shortName == old.rawValue { partners[index].shortName = newID.rawValue }
         rules = rules.map { rule in
           var copy = rule
           copy.basis = rule.basis.renaming(old, to: newID)
@@ -59,6 +61,7 @@ extension RuleSet {
         }
       }
       if let newName { partners[index].name = newName }
+      if let newShortName { partners[index].shortName = newShortName }
     case .setMembership(let id, let joins, let leaves):
       let index = try partnerIndex(id, place: place)
       let financialYear: FinancialYear
@@ -105,12 +108,22 @@ extension RuleSet {
       if let profile { rules[index].profile = profile }
       rules[index].location = place
     case .setDrivers(let tables):
+      // Each figure given replaces that partner's figure in the table of the same name (or
+      // is added to it); the other partners keep theirs. A new table is added whole.
       for table in tables {
-        if let index = drivers.firstIndex(where: { $0.name == table.name }) {
-          drivers[index] = table
-        } else {
+        guard let index = drivers.firstIndex(where: { $0.name == table.name }) else {
           drivers.append(table)
+          continue
         }
+        for value in table.values {
+          if let at = drivers[index].values.firstIndex(where: { sameID($0.partner, value.partner) })
+          {
+            drivers[index].values[at] = value
+          } else {
+            drivers[index].values.append(value)
+          }
+        }
+        drivers[index].location = table.location
       }
     case .setProfiles(let newProfiles):
       for profile in newProfiles {

@@ -10,7 +10,8 @@ public enum ScenarioChange: Sendable {
   /// A partner leaves the agreement altogether; no rule may still name it.
   case removePartner(PartnerID)
   /// A partner's id and/or name changes; rules and drivers follow a new id.
-  case renamePartner(PartnerID, newID: PartnerID?, newName: String?)
+  case renamePartner(
+    PartnerID, newID: PartnerID?, newName: String?, newShortName: String? = nil)
   /// A partner joins on the first day of a month and/or leaves on the last day of one.
   case setMembership(PartnerID, joins: String?, leaves: String?)
   /// A new rule at a place in the order.

@@ -23,6 +23,6 @@ extension BudgetReader {
     }
     let record = CSVRecord(
       fields: fields, line: added.location.line, columns: columns, lines: lines)
-    return try line(from: record, file: added.location.file)
+    return try line(from: record, file: added.location.file, added: true)
   }
 }

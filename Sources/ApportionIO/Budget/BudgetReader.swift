@@ -18,13 +18,23 @@ public final class BudgetReader {
   /// Where the header row starts.
   public let headerLocation: SourceLocation
   private let csv: CSVReader
-  /// Each id so far, case-folded (as values compare, and as a spreadsheet looks them up), with
-  /// its line and its spelling.
-  private var seen: [String: (line: Int, id: String)] = [:]
+  /// Each id so far, case-folded (as values compare, and as a spreadsheet looks them up), as a
+  /// fingerprint (see ``IDFingerprints``): when one comes again, the budget is read again
+  /// from the start to find the line that first used it.
+  private var seen = IDFingerprints()
+  /// Whether ids are checked: not on a later pass over bytes the first pass checked (their
+  /// SHA-256 must match at the end).
+  private let checksIDs: Bool
+  /// A new reader over the bytes read so far, from the start.
+  private let reread: () throws -> CSVReader
+  /// The ids of lines added by scenarios (few), exactly, with their lines and spellings.
+  private var addedIDs: [String: (line: Int, id: String)] = [:]
   /// The amounts so far without their signs, at most ``InputLimits/amountPence``.
   private var magnitudes: Int64 = 0
   /// The pass over the file, kept open while the reader reads it.
   private let pass: BudgetPass?
+  /// How many bytes of the budget have been read so far.
+  public var bytesRead: Int { csv.bytesRead }
   /// How many budget lines have been read so far.
   public private(set) var count = 0
 
@@ -40,18 +50,24 @@ public final class BudgetReader {
 
   /// Reads a budget held in memory; `path` names it in messages.
   package convenience init(bytes: [UInt8], path: String) throws(Diagnostic) {
-    try self.init(csv: CSVReader(bytes: bytes), path: path, pass: nil)
+    try self.init(
+      csv: CSVReader(bytes: bytes), path: path, pass: nil, reread: { CSVReader(bytes: bytes) })
   }
 
   /// Reads the header row of one pass over a budget.
   convenience init(pass: BudgetPass) throws(Diagnostic) {
-    try self.init(csv: pass.reader(), path: pass.source.path, pass: pass)
+    try self.init(
+      csv: pass.reader(), path: pass.source.path, pass: pass, reread: pass.source.rereader)
   }
 
-  private init(csv: CSVReader, path: String, pass: BudgetPass?) throws(Diagnostic) {
+  private init(
+    csv: CSVReader, path: String, pass: BudgetPass?, reread: @escaping () throws -> CSVReader
+  ) throws(Diagnostic) {
     self.path = path
     self.csv = csv
     self.pass = pass
+    self.reread = reread
+    checksIDs = pass?.first ?? true
     let header: CSVRecord?
     do { header = try csv.next() } catch { throw Self.diagnostic(error, path: path) }
     guard let header else {
@@ -87,8 +103,11 @@ public final class BudgetReader {
   }
 
   /// A budget line from a record's fields, checked as every line is (an id, unique; an amount
-  /// that parses); `file` names the file the record was read from, for messages.
-  func line(from record: CSVRecord, file path: String) throws(Diagnostic) -> BudgetLine {
+  /// that parses); `file` names the file the record was read from, for messages, and `added`
+  /// says it is a line added by a scenario, not one of the budget's.
+  func line(from record: CSVRecord, file path: String, added: Bool = false) throws(Diagnostic)
+    -> BudgetLine
+  {
     let here = SourceLocation(file: path, line: record.line, column: 1)
     guard record.fields.count == schema.columns.count else {
       // Too many fields: point at the first one the header has no column for.
@@ -110,29 +129,20 @@ public final class BudgetReader {
     let amountColumn = schema.amountColumn
     let descriptionColumn = schema.descriptionColumn
     let rawID = record.fields[idColumn]
-    if InputLimits.length(rawID) > InputLimits.textLength {
+    if Self.isTooLong(rawID) {
       throw Self.tooLong("this line's id", length: InputLimits.length(rawID), at: place(idColumn))
     }
     let id = BudgetLine.trimmed(rawID)
     guard !id.isEmpty else {
       throw Diagnostic(at: place(idColumn), "the line has no id", hint: "give every line an id")
     }
-    let shownID = Self.shown(id)
-    for (index, field) in record.fields.enumerated()
-    where InputLimits.length(field) > InputLimits.textLength {
+    for (index, field) in record.fields.enumerated() where Self.isTooLong(field) {
       throw Self.tooLong(
-        "line \(shownID): the \(Self.shown(schema.columns[index])) field",
+        "line \(Self.shown(id)): the \(Self.shown(schema.columns[index])) field",
         length: InputLimits.length(field), at: place(index))
     }
-    if let earlier = seen.updateValue((record.line, id), forKey: id.lowercased()) {
-      let spelling = earlier.id == id ? "" : " as '\(Self.shown(earlier.id))'"
-      throw Diagnostic(
-        at: place(idColumn),
-        "id '\(shownID)' is used twice (first on line \(earlier.line)\(spelling))",
-        hint: "ids must be unique, ignoring case, so that every line can be traced")
-    }
-    let amount = try self.amount(
-      record.fields[amountColumn], line: shownID, at: place(amountColumn))
+    if checksIDs || added { try checkNew(id, line: record.line, added: added, at: place(idColumn)) }
+    let amount = try self.amount(record.fields[amountColumn], id: id, at: place(amountColumn))
     count += 1
     return BudgetLine(
       id: id, description: BudgetLine.trimmed(record.fields[descriptionColumn]),
@@ -141,27 +151,29 @@ public final class BudgetReader {
   }
 
   /// Parses an amount and checks it, and the total so far, against the limit.
-  private func amount(_ text: String, line: String, at place: SourceLocation) throws(Diagnostic)
+  private func amount(_ text: String, id: String, at place: SourceLocation) throws(Diagnostic)
     -> Money
   {
-    let hint = "write amounts like 1234.56, 1,234.56, £1,234.56 or (1,234.56) for negative"
     let limit = InputLimits.amountPence
-    // Built only when needed: formatting the limit on every line is a measurable cost.
+    // The messages are made only when needed: a budget has a million amounts.
     func tooLarge() -> Diagnostic {
       Diagnostic(
         at: place,
-        "line \(line): the amount \(Self.shown(BudgetLine.trimmed(text))) is too large: the "
-          + "most is \(InputLimits.largestAmount), for costs or income",
+        "line \(Self.shown(id)): the amount \(Self.shown(BudgetLine.trimmed(text))) is too "
+          + "large: the most is \(InputLimits.largestAmount), for costs or income",
         hint: "check the amount; a workbook holds 15 digits exactly, and every total must fit")
     }
     let amount: Money
     do { amount = try Money(parsing: text) } catch {
       if error == .overflow { throw tooLarge() }
-      throw Diagnostic(at: place, "line \(line): \(error)", hint: hint)
+      throw Diagnostic(
+        at: place, "line \(Self.shown(id)): \(error)",
+        hint: "write amounts like 1234.56, 1,234.56, £1,234.56 or (1,234.56) for negative")
     }
     guard amount.pence.magnitude <= limit.magnitude else { throw tooLarge() }
     magnitudes += Int64(amount.pence.magnitude)
     guard magnitudes <= limit else {
+      let line = Self.shown(id)
       throw Diagnostic(
         at: place,
         "line \(line): the amounts up to this line add up to more than "
@@ -176,6 +188,57 @@ public final class BudgetReader {
   /// was read (see ``BudgetSource``).
   func finishPass() throws {
     try pass?.finish()
+  }
+
+  /// Checks that an id is new: fingerprints for the budget's own lines (the budget is read
+  /// again to find the first use when a fingerprint comes again), exact ids for added lines.
+  private func checkNew(_ id: String, line: Int, added: Bool, at place: SourceLocation)
+    throws(Diagnostic)
+  {
+    let key = id.lowercased()
+    var earlier: (line: Int, id: String)?
+    if added {
+      if !seen.insert(key) { earlier = try firstUse(of: key, before: Int.max) }
+      if earlier == nil { earlier = addedIDs.updateValue((line, id), forKey: key) }
+    } else if !seen.insert(key) {
+      earlier = try firstUse(of: key, before: line)
+    }
+    guard let earlier else { return }
+    let spelling = earlier.id == id ? "" : " as '\(Self.shown(earlier.id))'"
+    throw Diagnostic(
+      at: place,
+      "id '\(Self.shown(id))' is used twice (first on line \(earlier.line)\(spelling))",
+      hint: "ids must be unique, ignoring case, so that every line can be traced")
+  }
+
+  /// The budget line before `line` whose case-folded id is `key`, by reading the budget
+  /// again from the start; nil when there is none (two ids had the same fingerprint).
+  private func firstUse(of key: String, before line: Int) throws(Diagnostic) -> (
+    line: Int, id: String
+  )? {
+    let changed = pass?.source.changed ?? Diagnostic(at: SourceLocation(file: path), "")
+    do {
+      let again = try reread()
+      _ = try again.next()
+      let idColumn = schema.idColumn
+      while let record = try again.next(), record.line < line {
+        guard idColumn < record.fields.count else { continue }
+        let id = BudgetLine.trimmed(record.fields[idColumn])
+        if id.lowercased() == key { return (record.line, id) }
+      }
+      return nil
+    } catch let error as Diagnostic {
+      throw error
+    } catch {
+      throw changed
+    }
+  }
+
+  /// Whether a text is longer than a cell holds, looking at its UTF-16 length only when its
+  /// UTF-8 length (never less) is over the limit.
+  @inline(__always)
+  static func isTooLong(_ text: String) -> Bool {
+    text.utf8.count > InputLimits.textLength && InputLimits.length(text) > InputLimits.textLength
   }
 
   private static func tooLong(_ what: String, length: Int, at place: SourceLocation) -> Diagnostic {

@@ -28,15 +28,20 @@ import Foundation
 final class BudgetSource {
   /// The budget as the user named it, for messages.
   let path: String
-  private let keepCopy: Bool
+  let keepCopy: Bool
   /// The private copy (open, already removed from its folder), or -1.
   private var copy: Int32 = -1
   /// Why the copy could not be written, if it could not.
   private(set) var copyFailure: String?
   /// The budget when the first pass opened it.
   private var opened: FileIdentity?
-  /// The SHA-256 of the bytes the first pass read, once it has read them all.
-  private(set) var sha256: String?
+  /// The SHA-256 of the bytes the first pass read, once it has read them all; only for a
+  /// budget read twice (whose workbooks name it), as it costs more than reading the lines.
+  var sha256: String? { keepCopy ? digest : nil }
+  /// What the first pass read, once it has read it all: its SHA-256 (when `keepCopy`), or a
+  /// 64-bit keyed hash (`Hasher`), enough to tell whether a later pass in this process read
+  /// the same bytes.
+  private var digest: String?
 
   init(path: String, keepCopy: Bool) {
     self.path = path
@@ -52,6 +57,13 @@ final class BudgetSource {
     Diagnostic(
       at: SourceLocation(file: path), "the budget changed while apportion was reading it",
       hint: "nothing was written; run apportion again once the file has been saved and closed")
+  }
+
+  /// The budget's size in bytes, when it is a regular file (once the first pass has opened
+  /// it), for an estimate of the time left.
+  var size: Int? {
+    guard let opened, opened.isRegular else { return nil }
+    return Int(opened.size)
   }
 
   /// Starts a pass over the budget.
@@ -88,8 +100,24 @@ final class BudgetSource {
     let pass = BudgetPass(source: self, descriptor: file.descriptor, owned: true, first: true)
     let identity = FileIdentity(file.status)
     opened = identity
-    if keepCopy { copy = try Self.makeCopy(of: path) }
+    // A budget that cannot be read again (a pipe) is copied all the same: the duplicate-id
+    // check reads the lines again to find an id's first use (see BudgetReader).
+    if keepCopy || !identity.isRegular { copy = try Self.makeCopy(of: path) }
     return pass
+  }
+
+  /// A reader over the bytes the first pass has read so far, from the start, for the
+  /// duplicate-id check: the copy, or the file again (which must be the one first opened).
+  ///
+  /// - Throws: ``Diagnostic`` (``changed``) when the file is no longer the one first read.
+  func rereader() throws -> CSVReader {
+    if copy >= 0 { return CSVReader(copyDescriptor: copy) }
+    guard let opened, opened.isRegular else { throw changed }
+    let file: (descriptor: Int32, status: stat)
+    do { file = try InputFile.openForReading(path) } catch { throw changed }
+    let reader = CSVReader(ownedDescriptor: file.descriptor, path: path)
+    guard FileIdentity(file.status) == opened else { throw changed }
+    return reader
   }
 
   /// A new private temporary file, already removed from its folder.
@@ -137,7 +165,7 @@ final class BudgetSource {
   ///   the copy for a later pass could not be written.
   fileprivate func finish(_ pass: BudgetPass, digest: String) throws {
     if !pass.first {
-      guard digest == sha256 else { throw changed }
+      guard digest == self.digest else { throw changed }
       return
     }
     if let opened, opened.isRegular {
@@ -148,7 +176,7 @@ final class BudgetSource {
       else { throw changed }
     }
     if let copyFailure { throw OutputError(copyFailure) }
-    sha256 = digest
+    self.digest = digest
   }
 }
 
@@ -159,13 +187,16 @@ final class BudgetPass {
   private let owned: Bool
   /// The first pass, which reads the file as named (later ones may read a copy).
   let first: Bool
-  private var hasher = SHA256()
+  /// The SHA-256 of the bytes, for a budget read twice; otherwise a quicker keyed hash.
+  private var hasher: SHA256?
+  private var quick = Hasher()
 
   fileprivate init(source: BudgetSource, descriptor: Int32, owned: Bool, first: Bool) {
     self.source = source
     self.descriptor = descriptor
     self.owned = owned
     self.first = first
+    if source.keepCopy { hasher = SHA256() }
   }
 
   deinit {
@@ -175,14 +206,19 @@ final class BudgetPass {
   /// A CSV reader over this pass's bytes.
   func reader() -> CSVReader {
     CSVReader(descriptor: descriptor) { [unowned self] bytes in
-      hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+      if hasher != nil {
+        hasher?.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+      } else {
+        quick.combine(bytes: UnsafeRawBufferPointer(bytes))
+      }
       if first { source.keep(bytes) }
     }
   }
 
   /// Ends the pass once every byte has been read: see ``BudgetSource``.
   func finish() throws {
-    try source.finish(self, digest: FileDigest.hex(hasher.finalize()))
+    let digest = hasher.map { FileDigest.hex($0.finalize()) } ?? String(quick.finalize())
+    try source.finish(self, digest: digest)
   }
 }
 

@@ -24,6 +24,11 @@ public struct Manifest: Sendable {
   /// The manifest's file name inside a sample folder.
   public static let fileName = "manifest.yaml"
 
+  /// Whether a file's name is a manifest's (`manifest.yaml` or `manifest.yml`, any case).
+  public static func isManifestName(_ name: String) -> Bool {
+    ["manifest.yaml", "manifest.yml"].contains(name.lowercased())
+  }
+
   /// The error for a manifest that does not name a file the command needs.
   ///
   /// - Parameter key: `rules` or `budget`.

@@ -33,6 +33,9 @@ package final class CSVReader {
     case memory([UInt8])
     /// A descriptor someone else owns (and closes); `tap` sees every chunk read.
     case stream(descriptor: Int32, tap: (UnsafeBufferPointer<UInt8>) -> Void)
+    /// A descriptor someone else owns and may be writing to, read from its start with
+    /// `pread`, which leaves its offset alone.
+    case positioned(descriptor: Int32)
   }
 
   package static let defaultChunkSize = 64 * 1024
@@ -48,6 +51,9 @@ package final class CSVReader {
   private var parser: CSVParser
   private var finished = false
   private var failure: CSVError?
+  /// How many bytes have been read from the source so far (up to a chunk ahead of the
+  /// records returned).
+  package private(set) var bytesRead = 0
 
   /// Opens the file at `path` for reading.
   ///
@@ -96,6 +102,20 @@ package final class CSVReader {
     parser = CSVParser(maxRecordBytes: CSVReader.maxRecordBytes)
   }
 
+  /// Reads a descriptor someone else owns from its start, without moving its offset.
+  init(copyDescriptor descriptor: Int32, chunkSize: Int = CSVReader.defaultChunkSize) {
+    source = .positioned(descriptor: descriptor)
+    buffer = .allocate(capacity: max(chunkSize, 1))
+    parser = CSVParser(maxRecordBytes: CSVReader.maxRecordBytes)
+  }
+
+  /// Reads an open descriptor, which the reader closes; `path` names it in messages.
+  init(ownedDescriptor descriptor: Int32, path: String, chunkSize: Int = defaultChunkSize) {
+    source = .file(descriptor: descriptor, path: path)
+    buffer = .allocate(capacity: max(chunkSize, 1))
+    parser = CSVParser(maxRecordBytes: CSVReader.maxRecordBytes)
+  }
+
   /// Reads `bytes`, handing the parser `chunkSize` bytes at a time and allowing records of
   /// `maxRecordBytes` (small sizes are for tests).
   package init(bytes: [UInt8], chunkSize: Int, maxRecordBytes: Int = CSVReader.maxRecordBytes) {
@@ -124,6 +144,7 @@ package final class CSVReader {
           if complete { return parser.takeRecord() }
         } else {
           end = try fill()
+          bytesRead += end
           position = 0
           if end == 0 {
             finished = true
@@ -154,6 +175,16 @@ package final class CSVReader {
         throw CSVError(
           line: parser.line, column: parser.column,
           message: "cannot read '\(path)': \(InputFile.reason(errno))")
+      }
+    case .positioned(let descriptor):
+      while true {
+        let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(memoryOffset))
+        if count > 0 { memoryOffset += count }
+        if count >= 0 { return count }
+        if errno == EINTR { continue }
+        throw CSVError(
+          line: parser.line, column: parser.column,
+          message: "the file could not be read here: \(InputFile.reason(errno))")
       }
     case .stream(let descriptor, let tap):
       while true {

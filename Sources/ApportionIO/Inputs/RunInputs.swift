@@ -60,10 +60,20 @@ public struct RunInputs: Sendable {
     try load(path, visiting: [])
   }
 
-  /// The last path component without its extension: `Samples/2016-17` → `2016-17`.
+  /// A short name for what a path names: a folder's name (`Samples/2016-17` → `2016-17`,
+  /// `.` → the working folder's name), a manifest's folder's name
+  /// (`Samples/2016-17/manifest.yaml` → `2016-17`), a file's name without its extension
+  /// (`southwark-joins.yaml` → `southwark-joins`); `base` when there is none (`/`).
   public static func stem(of path: String) -> String {
-    let last = (path as NSString).lastPathComponent
-    let stem = (last as NSString).deletingPathExtension
-    return stem.isEmpty || stem == "." ? "base" : stem
+    var url = URL(fileURLWithPath: path).standardizedFileURL
+    var isFolder: ObjCBool = false
+    let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+    if !isFolder.boolValue && Manifest.isManifestName(url.lastPathComponent) {
+      url.deleteLastPathComponent()
+    } else if !(exists && isFolder.boolValue) {
+      url.deletePathExtension()
+    }
+    let stem = url.lastPathComponent
+    return stem.isEmpty || stem == "/" || stem == "." ? "base" : stem
   }
 }

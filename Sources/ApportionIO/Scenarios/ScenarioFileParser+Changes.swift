@@ -14,11 +14,14 @@ extension ScenarioFileParser {
       return []
     }
     let name = fields["name"].flatMap { rules.reader.text($0.value, what: "name") } ?? id
+    let short = fields["short_name"].flatMap {
+      rules.reader.text($0.value, what: "a partner's short name")
+    }
     let host = fields["host"].flatMap { rules.reader.bool($0.value, what: "host") } ?? false
     let joins = fields["joins"].flatMap { rules.reader.text($0.value, what: "joins") }
     let leaves = fields["leaves"].flatMap { rules.reader.text($0.value, what: "leaves") }
     var changes: [ScenarioChange] = [
-      .addPartner(Partner(id: PartnerID(id), name: name, isHost: host))
+      .addPartner(Partner(id: PartnerID(id), name: name, shortName: short, isHost: host))
     ]
     if joins != nil || leaves != nil {
       changes.append(.setMembership(PartnerID(id), joins: joins, leaves: leaves))

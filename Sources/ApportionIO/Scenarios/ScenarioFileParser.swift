@@ -138,11 +138,19 @@ struct ScenarioFileParser {
         return []
       }
       let name = fields["name"].flatMap { reader.text($0.value, what: "name") }
-      if newID == nil && name == nil {
-        reader.error(node, "rename partner needs 'to' (a new id) or 'name' (a new name)")
+      let short = fields["short_name"].flatMap {
+        reader.text($0.value, what: "a partner's short name")
+      }
+      if newID == nil && name == nil && short == nil {
+        reader.error(
+          node,
+          "rename partner needs 'to' (a new id), 'name' (a new name) or 'short_name'")
         return []
       }
-      return [.renamePartner(PartnerID(id), newID: newID.map(PartnerID.init), newName: name)]
+      return [
+        .renamePartner(
+          PartnerID(id), newID: newID.map(PartnerID.init), newName: name, newShortName: short)
+      ]
     case "joins", "leaves":
       guard let entries = reader.mapping(node, what: key) else { return [] }
       return entries.compactMap { id, _, value in

@@ -8,8 +8,8 @@ enum ScenarioKeys {
     "insert rule", "replace rule", "remove rule", "change rule", "drivers", "profiles", "add lines",
     "scale lines", "remove lines",
   ]
-  static let addPartner = ["id", "name", "host", "joins", "leaves"]
-  static let renamePartner = ["id", "to", "name"]
+  static let addPartner = ["id", "name", "short_name", "host", "joins", "leaves"]
+  static let renamePartner = ["id", "to", "name", "short_name"]
   static let insertRule = RuleKeys.rule + ["before", "after"]
   static let replaceRule = ["name", "with"]
   static let changeRule = ["name", "when", "basis", "carve", "rest", "profile"]
