@@ -4,6 +4,7 @@
 // workbooks. Peak memory is read from /proc/self/status.
 //
 //   swift run -c release apportion-bench [lines] [partners]     (default 1000000 3)
+//   swift run -c release apportion-bench sweep [points-per-axis] (default 100: 10,000 points)
 
 import ApportionCore
 import ApportionIO
@@ -25,6 +26,12 @@ func time(_ label: String, _ body: () throws -> Void) rethrows {
   print(
     label.padding(toLength: 34, withPad: " ", startingAt: 0)
       + String(format: "%7.2f s   peak RSS so far %@", seconds, peakMemoryMB()))
+}
+
+if CommandLine.arguments.dropFirst().first == "sweep" {
+  try sweepBenchmark(
+    perAxis: max(1, CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 100))
+  exit(0)
 }
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }

@@ -1,5 +1,6 @@
 import ApportionCore
 import ApportionIO
+import ApportionWorkbooks
 import ArgumentParser
 import Foundation
 
@@ -27,6 +28,9 @@ struct Sweep: ParsableCommand {
 
   @Flag(help: "Print one JSON document on standard output and nothing else.")
   var json = false
+
+  @Option(name: .long, help: "Write sweep.xlsx into this folder (created if missing).")
+  var out: String?
 
   func validate() throws {
     guard (1...2).contains(vary.count) else {
@@ -60,10 +64,41 @@ struct Sweep: ParsableCommand {
         }
       }
       let partners = sweep.partners
-      Console.write(
+      let text =
         json
-          ? SweepJSON.document(sweep, points: points, partners: partners)
-          : Reports.sweep(sweep, points: points, partners: partners))
+        ? SweepJSON.document(sweep, points: points, partners: partners)
+        : Reports.sweep(sweep, points: points, partners: partners)
+      guard let out else {
+        Console.write(text)
+        return
+      }
+      try OutputPath.check(out)
+      WorkbookSet.hideLibraryMessages()
+      let folder = try OutputFolder(path: out, names: ["sweep.xlsx"])
+      do {
+        try SweepWorkbook.write(
+          sweep, points: points, partners: partners, path: folder.stagedPath(for: "sweep.xlsx"),
+          temporaryDirectory: folder.temporaryDirectory,
+          created: RunSources.creation(
+            year: runner.plan.years.first?.description ?? "",
+            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
+          ).date,
+          toolVersion: Apportion.configuration.version)
+        try folder.commit()
+        let list = "Wrote:\n  \(folder.finalPath(for: "sweep.xlsx").displayEscaped)\n"
+        if json {
+          Console.write(text)
+          try Console.output.flush()
+          Console.printError(list)
+        } else {
+          Console.write(text + "\n" + list)
+          try Console.output.flush()
+        }
+      } catch {
+        folder.rollBack()
+        throw error
+      }
+      folder.complete()
     }
   }
 }

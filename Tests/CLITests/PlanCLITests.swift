@@ -63,6 +63,14 @@ struct PlanCLITests {
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.contains("\(path):4:1: error: unknown key 'growht' in the plan"))
     #expect(result.stderr.contains("did you mean 'growth'?"))
+    let folder2 = try CLI.run(["plan", "Samples/2016-17"])
+    #expect(folder2.status == 1)
+    #expect(folder2.stderr.contains("Samples/2016-17: error: this is a folder, not a plan file"))
+    let compare = try CLI.run(["compare", "Samples/2016-17", "Samples/plans/five-years.yaml"])
+    #expect(compare.status == 1)
+    #expect(
+      compare.stderr.contains(
+        "Samples/plans/five-years.yaml: error: this is a plan, not a sample or a scenario"))
   }
 
   @Test("check validates a plan; run and explain take one year with --year")

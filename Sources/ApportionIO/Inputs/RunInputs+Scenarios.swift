@@ -17,6 +17,13 @@ extension RunInputs {
     if try isScenario(path) {
       return try loadScenario(path, visiting: visiting)
     }
+    if PlanRunner.isPlan(path) {
+      throw DiagnosticList([
+        Diagnostic(
+          at: SourceLocation(file: path), "this is a plan, not a sample or a scenario",
+          hint: "run it with 'apportion plan \(path)', or one of its years with --year")
+      ])
+    }
     let manifest = try Manifest.load(path)
     guard let rules = manifest.rules else {
       let file =

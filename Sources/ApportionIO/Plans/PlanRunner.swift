@@ -32,6 +32,17 @@ public struct PlanRunner: Sendable {
   ///
   /// - Throws: ``DiagnosticList`` with every problem found, each at its place.
   public static func load(_ path: String) throws(DiagnosticList) -> PlanRunner {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      throw DiagnosticList([
+        Diagnostic(
+          at: SourceLocation(file: path), "this is a folder, not a plan file",
+          hint: "name a plan file (see Samples/plans/README.md); a sample folder runs with "
+            + "'apportion run'")
+      ])
+    }
     let text: String
     do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
       throw DiagnosticList([
