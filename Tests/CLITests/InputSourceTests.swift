@@ -95,13 +95,30 @@ struct InputSourceTests {
 
   @Test("a folder it cannot write temporary copies in is an output error (exit 2)")
   func unwritableTemporaryFolder() throws {
+    // run --json reads the budget once, holding the document back in a temporary file.
     let result = try CLI.run(
       ["run", "Samples/2016-17", "--json"], environment: ["TMPDIR": "/nonexistent/tmp"])
     #expect(result.status == 2, "\(result)")
     #expect(result.stdout.isEmpty)
     #expect(
       result.stderr.hasPrefix(
-        "error: cannot make a temporary copy of Samples/2016-17/budget.csv in /nonexistent/tmp:"
-          + " no such file"), "\(result)")
+        "error: cannot make a temporary file in /nonexistent/tmp to hold the output:"),
+      "\(result)")
+    // run --out reads it twice, the second time from a temporary copy.
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let (rules, budget) = try Self.sample()
+    try rules.write(to: folder.appending("rules.yaml"))
+    try budget.write(to: folder.appending("budget.csv"))
+    let twice = try CLI.run(
+      ["run", "--rules", "rules.yaml", "--budget", "budget.csv", "--out", "out"],
+      in: folder.url, environment: ["TMPDIR": "/nonexistent/tmp"])
+    #expect(twice.status == 2, "\(twice)")
+    #expect(twice.stdout.isEmpty)
+    #expect(
+      twice.stderr.hasPrefix(
+        "error: cannot make a temporary copy of budget.csv in /nonexistent/tmp: no such file"),
+      "\(twice)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appending("out").path))
   }
 }

@@ -23,8 +23,8 @@ import Foundation
 ///
 /// A regular file that changes while it is read is an error: its size, modification time or
 /// identity (a file saved over it) differ at the end of the first pass, or at the start of a
-/// later one, from when the first pass opened it. Without a copy, a later pass must also
-/// read bytes with the first pass's SHA-256.
+/// later one, from when the first pass opened it, or at the end of a later one that read the
+/// file again. A pass over the copy must read bytes with the first pass's SHA-256.
 final class BudgetSource {
   /// The budget as the user named it, for messages.
   let path: String
@@ -38,9 +38,9 @@ final class BudgetSource {
   /// The SHA-256 of the bytes the first pass read, once it has read them all; only for a
   /// budget read twice (whose workbooks name it), as it costs more than reading the lines.
   var sha256: String? { keepCopy ? digest : nil }
-  /// What the first pass read, once it has read it all: its SHA-256 (when `keepCopy`), or a
-  /// 64-bit keyed hash (`Hasher`), enough to tell whether a later pass in this process read
-  /// the same bytes.
+  /// The SHA-256 of what the first pass read (when `keepCopy`), once it has read it all. A
+  /// budget not kept for a second pass is not fingerprinted (hashing costs more than reading
+  /// the lines): a later pass over it relies on the file's identity, size and times.
   private var digest: String?
 
   init(path: String, keepCopy: Bool) {
@@ -163,10 +163,10 @@ final class BudgetSource {
   ///
   /// - Throws: ``Diagnostic`` when the budget changed while it was read; ``OutputError`` when
   ///   the copy for a later pass could not be written.
-  fileprivate func finish(_ pass: BudgetPass, digest: String) throws {
+  fileprivate func finish(_ pass: BudgetPass, digest: String?) throws {
     if !pass.first {
-      guard digest == self.digest else { throw changed }
-      return
+      guard self.digest == nil || digest == self.digest else { throw changed }
+      if copy >= 0 { return }
     }
     if let opened, opened.isRegular {
       var end = stat()
@@ -175,6 +175,7 @@ final class BudgetSource {
         stat(path, &now) == 0, FileIdentity(now) == opened
       else { throw changed }
     }
+    guard pass.first else { return }
     if let copyFailure { throw OutputError(copyFailure) }
     self.digest = digest
   }
@@ -187,9 +188,8 @@ final class BudgetPass {
   private let owned: Bool
   /// The first pass, which reads the file as named (later ones may read a copy).
   let first: Bool
-  /// The SHA-256 of the bytes, for a budget read twice; otherwise a quicker keyed hash.
+  /// The SHA-256 of the bytes, for a budget read twice.
   private var hasher: SHA256?
-  private var quick = Hasher()
 
   fileprivate init(source: BudgetSource, descriptor: Int32, owned: Bool, first: Bool) {
     self.source = source
@@ -206,19 +206,14 @@ final class BudgetPass {
   /// A CSV reader over this pass's bytes.
   func reader() -> CSVReader {
     CSVReader(descriptor: descriptor) { [unowned self] bytes in
-      if hasher != nil {
-        hasher?.update(bufferPointer: UnsafeRawBufferPointer(bytes))
-      } else {
-        quick.combine(bytes: UnsafeRawBufferPointer(bytes))
-      }
+      hasher?.update(bufferPointer: UnsafeRawBufferPointer(bytes))
       if first { source.keep(bytes) }
     }
   }
 
   /// Ends the pass once every byte has been read: see ``BudgetSource``.
   func finish() throws {
-    let digest = hasher.map { FileDigest.hex($0.finalize()) } ?? String(quick.finalize())
-    try source.finish(self, digest: digest)
+    try source.finish(self, digest: hasher.map { FileDigest.hex($0.finalize()) })
   }
 }
 
