@@ -114,7 +114,8 @@ public final class BudgetReader {
       let extra = schema.columns.count
       let at =
         extra < record.fields.count
-        ? SourceLocation(file: path, line: record.lines[extra], column: record.columns[extra])
+        ? SourceLocation(
+          file: path, line: record.line(ofField: extra), column: record.columns[extra])
         : here
       throw Diagnostic(
         at: at,
@@ -123,7 +124,8 @@ public final class BudgetReader {
         hint: "a field containing a comma must be in double quotes, e.g. \"1,234.56\"")
     }
     func place(_ column: Int) -> SourceLocation {
-      SourceLocation(file: path, line: record.lines[column], column: record.columns[column])
+      SourceLocation(
+        file: path, line: record.line(ofField: column), column: record.columns[column])
     }
     let idColumn = schema.idColumn
     let amountColumn = schema.amountColumn
@@ -147,7 +149,7 @@ public final class BudgetReader {
     return BudgetLine(
       id: id, description: BudgetLine.trimmed(record.fields[descriptionColumn]),
       amount: amount, values: record.fields, location: here, columns: record.columns,
-      lines: record.lines)
+      lines: record.fieldLines)
   }
 
   /// Parses an amount and checks it, and the total so far, against the limit.
@@ -195,13 +197,13 @@ public final class BudgetReader {
   private func checkNew(_ id: String, line: Int, added: Bool, at place: SourceLocation)
     throws(Diagnostic)
   {
-    let key = id.lowercased()
     var earlier: (line: Int, id: String)?
     if added {
-      if !seen.insert(key) { earlier = try firstUse(of: key, before: Int.max) }
+      let key = id.lowercased()
+      if !seen.insert(id) { earlier = try firstUse(of: key, before: Int.max) }
       if earlier == nil { earlier = addedIDs.updateValue((line, id), forKey: key) }
-    } else if !seen.insert(key) {
-      earlier = try firstUse(of: key, before: line)
+    } else if !seen.insert(id) {
+      earlier = try firstUse(of: id.lowercased(), before: line)
     }
     guard let earlier else { return }
     let spelling = earlier.id == id ? "" : " as '\(Self.shown(earlier.id))'"
