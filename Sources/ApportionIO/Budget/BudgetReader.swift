@@ -207,14 +207,15 @@ public final class BudgetReader {
     }
     guard let earlier else { return }
     let spelling = earlier.id == id ? "" : " as '\(Self.shown(earlier.id))'"
+    let first = earlier.line > 0 ? "line \(earlier.line)\(spelling)" : "an earlier line"
     throw Diagnostic(
-      at: place,
-      "id '\(Self.shown(id))' is used twice (first on line \(earlier.line)\(spelling))",
+      at: place, "id '\(Self.shown(id))' is used twice (first on \(first))",
       hint: "ids must be unique, ignoring case, so that every line can be traced")
   }
 
   /// The budget line before `line` whose case-folded id is `key`, by reading the budget
-  /// again from the start; nil when there is none (two ids had the same fingerprint).
+  /// again from the start; nil when there is none (two ids had the same fingerprint); line 0
+  /// when the budget cannot be read again (a pipe with no room to copy it).
   private func firstUse(of key: String, before line: Int) throws(Diagnostic) -> (
     line: Int, id: String
   )? {
@@ -231,6 +232,8 @@ public final class BudgetReader {
       return nil
     } catch let error as Diagnostic {
       throw error
+    } catch is Unreadable {
+      return (0, "")
     } catch {
       throw changed
     }

@@ -102,17 +102,25 @@ final class BudgetSource {
     opened = identity
     // A budget that cannot be read again (a pipe) is copied all the same: the duplicate-id
     // check reads the lines again to find an id's first use (see BudgetReader).
-    if keepCopy || !identity.isRegular { copy = try Self.makeCopy(of: path) }
+    // (Without room for it, such a budget still reads; a repeated id's message then cannot
+    // say which line used it first.)
+    if keepCopy {
+      copy = try Self.makeCopy(of: path)
+    } else if !identity.isRegular {
+      copy = (try? Self.makeCopy(of: path)) ?? -1
+    }
     return pass
   }
 
   /// A reader over the bytes the first pass has read so far, from the start, for the
   /// duplicate-id check: the copy, or the file again (which must be the one first opened).
   ///
-  /// - Throws: ``Diagnostic`` (``changed``) when the file is no longer the one first read.
+  /// - Throws: ``Diagnostic`` (``changed``) when the file is no longer the one first read;
+  ///   ``Unreadable`` for a pipe of which no copy could be kept.
   func rereader() throws -> CSVReader {
     if copy >= 0 { return CSVReader(copyDescriptor: copy) }
-    guard let opened, opened.isRegular else { throw changed }
+    guard let opened else { throw changed }
+    guard opened.isRegular else { throw Unreadable() }
     let file: (descriptor: Int32, status: stat)
     do { file = try InputFile.openForReading(path) } catch { throw changed }
     let reader = CSVReader(ownedDescriptor: file.descriptor, path: path)
@@ -180,6 +188,9 @@ final class BudgetSource {
     self.digest = digest
   }
 }
+
+/// A budget that cannot be read again: a pipe of which no copy could be kept.
+struct Unreadable: Error {}
 
 /// One pass over a budget: its bytes, fingerprinted as they are read.
 final class BudgetPass {
