@@ -27,7 +27,9 @@ struct Check: ParsableCommand {
       }
       let job = try Job(inputs)
       let budgetPath = job.budgetPath
-      let summary = try job.run { _ in }
+      let summary = try ProgressDisplay.around("checking the budget") { progress in
+        try job.run(progress: progress) { _ in }
+      }
       Console.report(summary.warnings)
       Console.write("\n\(rulesPath.displayEscaped): the rules are valid.\n")
       Console.write(

@@ -29,11 +29,14 @@ struct Explain: ParsableCommand {
       let job = try input.job(sample: sample)
       var found: (Explanation, BudgetLine)?
       var idColumn: SourceLocation?
-      _ = try job.stream(begin: { idColumn = $0.locations[$0.idColumn] }) { line, engine in
-        if found == nil, line.id.lowercased() == wanted {
-          found = (try engine.explain(line), line)
-        } else {
-          _ = try engine.apportion(line)
+      _ = try ProgressDisplay.around("reading the budget") { progress in
+        try job.stream(begin: { idColumn = $0.locations[$0.idColumn] }, progress: progress) {
+          line, engine in
+          if found == nil, line.id.lowercased() == wanted {
+            found = (try engine.explain(line), line)
+          } else {
+            _ = try engine.apportion(line)
+          }
         }
       }
       guard let (explanation, line) = found else {

@@ -53,6 +53,16 @@ final class ProgressDisplay: Sendable {
     }
   }
 
+  /// Runs one pass over the budget with its progress shown (if shown at all), erased when
+  /// the pass ends, however it ends.
+  static func around<T>(_ activity: String, _ body: (((Job.Progress) -> Void)?) throws -> T)
+    rethrows -> T
+  {
+    let display = start()
+    defer { display?.clear() }
+    return try body(display?.reading(activity))
+  }
+
   /// An observer for a pass over the budget (see `Job.stream`): `activity` says what the pass
   /// is for; `totalLines`, when known (from an earlier pass), gives the estimate, otherwise
   /// the bytes read of the budget's size do.

@@ -1,4 +1,6 @@
 import ApportionCore
+import Foundation
+import TestSupport
 import Testing
 
 @testable import ApportionIO
@@ -208,5 +210,73 @@ struct BudgetReaderTests {
     #expect(reader.count == 105)
     // Samples/2016-17/README.md: "All lines | 105 | £7,549,144.50".
     #expect(total == 754_914_450)
+  }
+}
+
+/// The duplicate-id check keeps fingerprints, not ids: a repeated id is found by reading the
+/// budget again, which names the line that first used it, in a long budget, on a pipe, and
+/// for a line added by a scenario.
+@Suite struct DuplicateIDTests {
+  static func budget(lines: Int, repeating: (line: Int, id: String)? = nil) -> String {
+    var text = "id,description,amount\n"
+    for n in 1...lines {
+      let id = repeating.map { $0.line == n ? $0.id : "L\(n)" } ?? "L\(n)"
+      text += "\(id),Line \(n),1.00\n"
+    }
+    return text
+  }
+
+  static func error(_ body: () throws -> Void) -> String {
+    do {
+      try body()
+      return "no error"
+    } catch {
+      return (error as? Diagnostic)?.description ?? "\(error)"
+    }
+  }
+
+  @Test func longBudgetInMemory() throws {
+    let text = Self.budget(lines: 30_000, repeating: (29_000, " l17 "))
+    let message = Self.error {
+      let reader = try BudgetReader(bytes: Array(text.utf8), path: "b.csv")
+      while try reader.next() != nil {}
+    }
+    #expect(
+      message.hasPrefix(
+        "b.csv:29001:1: error: id 'l17' is used twice (first on line 18 as 'L17')"), "\(message)")
+  }
+
+  @Test func longBudgetOnAFile() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let path = try folder.write("b.csv", Self.budget(lines: 30_000, repeating: (30_000, "L29999")))
+    let message = Self.error {
+      let reader = try BudgetReader(path: path)
+      while try reader.next() != nil {}
+    }
+    #expect(
+      message.hasPrefix(
+        "\(path):30001:1: error: id 'L29999' is used twice (first on line 30000)"), "\(message)")
+  }
+
+  @Test func budgetOnAPipe() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let fifo = folder.appending("b.fifo").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let text = Self.budget(lines: 20_000, repeating: (19_999, "l2"))
+    let writer = Thread {
+      guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+      try? handle.write(contentsOf: Data(text.utf8))
+      try? handle.close()
+    }
+    writer.start()
+    let message = Self.error {
+      let reader = try BudgetReader(path: fifo)
+      while try reader.next() != nil {}
+    }
+    #expect(
+      message.hasPrefix("\(fifo):20000:1: error: id 'l2' is used twice (first on line 3 as 'L2')"),
+      "\(message)")
   }
 }

@@ -95,13 +95,58 @@ struct InputSourceTests {
 
   @Test("a folder it cannot write temporary copies in is an output error (exit 2)")
   func unwritableTemporaryFolder() throws {
+    // run --json reads the budget once, holding the document back in a temporary file.
     let result = try CLI.run(
       ["run", "Samples/2016-17", "--json"], environment: ["TMPDIR": "/nonexistent/tmp"])
     #expect(result.status == 2, "\(result)")
     #expect(result.stdout.isEmpty)
     #expect(
       result.stderr.hasPrefix(
-        "error: cannot make a temporary copy of Samples/2016-17/budget.csv in /nonexistent/tmp:"
-          + " no such file"), "\(result)")
+        "error: cannot make a temporary file in /nonexistent/tmp to hold the output:"),
+      "\(result)")
+    // run --out reads it twice, the second time from a temporary copy.
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let (rules, budget) = try Self.sample()
+    try rules.write(to: folder.appending("rules.yaml"))
+    try budget.write(to: folder.appending("budget.csv"))
+    let twice = try CLI.run(
+      ["run", "--rules", "rules.yaml", "--budget", "budget.csv", "--out", "out"],
+      in: folder.url, environment: ["TMPDIR": "/nonexistent/tmp"])
+    #expect(twice.status == 2, "\(twice)")
+    #expect(twice.stdout.isEmpty)
+    #expect(
+      twice.stderr.hasPrefix(
+        "error: cannot make a temporary copy of budget.csv in /nonexistent/tmp: no such file"),
+      "\(twice)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appending("out").path))
+  }
+
+  @Test("a repeated id in a budget on a pipe names its first line, or says it cannot")
+  func repeatedIDOnAPipe() throws {
+    let (rules, _) = try Self.sample()
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try rules.write(to: folder.appending("rules.yaml"))
+    let budget = Data(
+      ("id,description,amount,category,council,lga_share\n"
+        + (1...5000).map { "L\($0),Line,1.00,shared,,\n" }.joined() + "l7,Again,1.00,shared,,\n")
+        .utf8)
+    let arguments = ["check", "--rules", "rules.yaml", "--budget", "/dev/stdin"]
+    // The pipe is copied as it is read, and the copy read again to find the first use.
+    let copied = try CLI.run(arguments, in: folder.url, stdin: budget)
+    #expect(copied.status == 1, "\(copied)")
+    #expect(
+      copied.stderr.hasPrefix(
+        "/dev/stdin:5002:1: error: id 'l7' is used twice (first on line 8 as 'L7')"),
+      "\(copied)")
+    // With no room for a copy, the pipe is still read, and the message says what it can.
+    let uncopied = try CLI.run(
+      arguments, in: folder.url, stdin: budget, environment: ["TMPDIR": "/nonexistent/tmp"])
+    #expect(uncopied.status == 1, "\(uncopied)")
+    #expect(
+      uncopied.stderr.hasPrefix(
+        "/dev/stdin:5002:1: error: id 'l7' is used twice (first on an earlier line)"),
+      "\(uncopied)")
   }
 }

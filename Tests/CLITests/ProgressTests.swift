@@ -59,6 +59,27 @@ import Testing
     #expect(shown.stdout.contains("Wrote:\n"), "\(shown)")
   }
 
+  /// `check` and `explain` read the whole budget too, and show it the same way.
+  @Test func checkAndExplain() throws {
+    let folder = try Self.files(lines: 5000)
+    defer { folder.remove() }
+    for (arguments, activity) in [
+      (["check"], "checking the budget"), (["explain", "L4999"], "reading the budget"),
+    ] {
+      let command =
+        [arguments[0], "--rules", "rules.yaml", "--budget", "budget-0.csv"]
+        + arguments.dropFirst()
+      let plain = try CLI.run(command, in: folder.url)
+      let shown = try CLI.run(command, in: folder.url, environment: Self.forced)
+      #expect(shown.status == 0, "\(shown)")
+      #expect(shown.stdoutData == plain.stdoutData)
+      #expect(
+        shown.stderr.hasPrefix("\r\u{1B}[Kapportion: \(activity): 4,096 lines ("),
+        "\(shown.stderr.debugDescription)")
+      #expect(shown.stderr.hasSuffix(Self.erase))
+    }
+  }
+
   /// Not a terminal, not forced: nothing but the usual, however long the run.
   @Test func notATerminal() throws {
     let folder = try Self.files(lines: 9000)

@@ -64,6 +64,55 @@ enum LargestRemainder {
     return floors
   }
 
+  /// The most partners ``round(narrow:denominator:total:sortedRank:turn:into:)`` takes: it
+  /// picks the largest remainders one by one, which is quicker than sorting for a few.
+  static let narrowLimit = 16
+
+  /// ``round(_:denominator:total:sortedRank:turn:)`` for 64-bit weights and at most
+  /// ``narrowLimit`` partners, without allocating: the result goes into `floors` (resized to
+  /// the partners' count). False where that returns nil.
+  static func round(
+    narrow numerators: [Int128], denominator: Int128, total: Int64, sortedRank: [Int], turn: Int,
+    into floors: inout [Int64]
+  ) -> Bool {
+    let n = numerators.count
+    guard n <= narrowLimit else { return false }
+    if floors.count != n { floors = Array(repeating: 0, count: n) }
+    return withUnsafeTemporaryAllocation(of: Int128.self, capacity: n) { remainders in
+      var sum: Int128 = 0
+      for p in 0..<n {
+        var (quotient, remainder) = numerators[p].quotientAndRemainder(dividingBy: denominator)
+        if remainder < 0 {
+          quotient -= 1
+          remainder += denominator
+        }
+        guard quotient >= Int128(Int64.min), quotient <= Int128(Int64.max) else { return false }
+        floors[p] = Int64(truncatingIfNeeded: quotient)
+        remainders[p] = remainder
+        sum += quotient
+      }
+      let leftover = Int128(total) - sum
+      guard leftover >= 0, leftover == 0 || leftover < Int128(n) else { return false }
+      // The partners with the largest remainders, ties to the smallest tie key, one by one
+      // (a remainder taken is marked -1: every other is at least 0).
+      for _ in 0..<Int(leftover) {
+        var best = -1
+        for p in 0..<n where remainders[p] >= 0 {
+          if best < 0 || remainders[p] > remainders[best]
+            || (remainders[p] == remainders[best]
+              && tieKey(sortedRank[p], turn: turn, n: n)
+                < tieKey(sortedRank[best], turn: turn, n: n))
+          {
+            best = p
+          }
+        }
+        floors[best] += 1
+        remainders[best] = -1
+      }
+      return true
+    }
+  }
+
   static func tieKey(_ rank: Int, turn: Int, n: Int) -> Int {
     ((rank - turn) % n + n) % n
   }

@@ -19,6 +19,8 @@ struct RuleState: Sendable {
   var exact: Shares
   var rounded: [Int64]
   var count = 0
+  /// Room for the next rounded shares, swapped with ``rounded`` (no allocation per line).
+  private var nextRounded: [Int64] = []
   /// The rule's position: where its tie order starts (see ``LargestRemainder``).
   let tieTurn: Int
 
@@ -59,6 +61,13 @@ struct RuleState: Sendable {
   mutating func add(_ amount: Money, weights: Weights, rank: [Int]) -> [Money]? {
     let (newTotal, overflow) = total.addingReportingOverflow(amount.pence)
     if overflow { return nil }
+    if case .narrow(let values, _) = weights, case .narrow = exact,
+      values.count <= LargestRemainder.narrowLimit
+    {
+      if let parts = addNarrow(amount.pence, values: values, total: newTotal, rank: rank) {
+        return parts
+      }
+    }
     let newExact: Shares
     let newRounded: [Int64]?
     if case .narrow(var shares, let denominator) = exact,
@@ -97,6 +106,51 @@ struct RuleState: Sendable {
     total = newTotal
     exact = newExact
     rounded = newRounded
+    count += 1
+    return parts
+  }
+
+  /// The usual case in place, without allocating but for the parts: 64-bit weights, a few
+  /// partners. Nil (and the state as it was) on any overflow: the caller then takes the
+  /// general path, which says whether the line really cannot be added.
+  private mutating func addNarrow(
+    _ pence: Int64, values: [Int64], total newTotal: Int64, rank: [Int]
+  )
+    -> [Money]?
+  {
+    guard case .narrow(var shares, let denominator) = exact, shares.count == values.count else {
+      return nil
+    }
+    // Released here, so that `shares` is changed in place.
+    exact = .narrow([], denominator: denominator)
+    defer { exact = .narrow(shares, denominator: denominator) }
+    let amount = Int128(pence)
+    for p in shares.indices {
+      let (product, o1) = amount.multipliedReportingOverflow(by: Int128(values[p]))
+      let (_, o2) = shares[p].addingReportingOverflow(product)
+      if o1 || o2 { return nil }
+    }
+    for p in shares.indices { shares[p] += amount * Int128(values[p]) }
+    var parts: [Money]?
+    if LargestRemainder.round(
+      narrow: shares, denominator: denominator, total: newTotal, sortedRank: rank,
+      turn: tieTurn, into: &nextRounded)
+    {
+      var list = [Money]()
+      list.reserveCapacity(shares.count)
+      for p in nextRounded.indices {
+        let (part, o) = nextRounded[p].subtractingReportingOverflow(rounded[p])
+        if o { break }
+        list.append(Money(pence: part))
+      }
+      if list.count == shares.count { parts = list }
+    }
+    guard let parts else {
+      for p in shares.indices { shares[p] -= amount * Int128(values[p]) }
+      return nil
+    }
+    swap(&rounded, &nextRounded)
+    total = newTotal
     count += 1
     return parts
   }

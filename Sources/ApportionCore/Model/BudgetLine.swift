@@ -31,6 +31,9 @@ public struct BudgetSchema: Sendable {
       index[key] = position
     }
     self.index = index
+    idColumn = index["id"] ?? 0
+    descriptionColumn = index["description"] ?? 0
+    amountColumn = index["amount"] ?? 0
     for required in ["id", "description", "amount"] where index[required] == nil {
       // The header row as a whole: its first line, first column.
       throw Diagnostic(
@@ -46,10 +49,10 @@ public struct BudgetSchema: Sendable {
 
   static func key(_ name: String) -> String { BudgetLine.trimmed(name).lowercased() }
 
-  /// The positions of the required columns.
-  public var idColumn: Int { index["id"] ?? 0 }
-  public var descriptionColumn: Int { index["description"] ?? 0 }
-  public var amountColumn: Int { index["amount"] ?? 0 }
+  /// The positions of the required columns (looked up once: they are read for every line).
+  public let idColumn: Int
+  public let descriptionColumn: Int
+  public let amountColumn: Int
 }
 
 /// One line of a budget: its id, description and amount, and every other column as text.

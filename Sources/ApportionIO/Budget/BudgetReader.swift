@@ -114,7 +114,8 @@ public final class BudgetReader {
       let extra = schema.columns.count
       let at =
         extra < record.fields.count
-        ? SourceLocation(file: path, line: record.lines[extra], column: record.columns[extra])
+        ? SourceLocation(
+          file: path, line: record.line(ofField: extra), column: record.columns[extra])
         : here
       throw Diagnostic(
         at: at,
@@ -123,7 +124,8 @@ public final class BudgetReader {
         hint: "a field containing a comma must be in double quotes, e.g. \"1,234.56\"")
     }
     func place(_ column: Int) -> SourceLocation {
-      SourceLocation(file: path, line: record.lines[column], column: record.columns[column])
+      SourceLocation(
+        file: path, line: record.line(ofField: column), column: record.columns[column])
     }
     let idColumn = schema.idColumn
     let amountColumn = schema.amountColumn
@@ -147,7 +149,7 @@ public final class BudgetReader {
     return BudgetLine(
       id: id, description: BudgetLine.trimmed(record.fields[descriptionColumn]),
       amount: amount, values: record.fields, location: here, columns: record.columns,
-      lines: record.lines)
+      lines: record.fieldLines)
   }
 
   /// Parses an amount and checks it, and the total so far, against the limit.
@@ -195,24 +197,25 @@ public final class BudgetReader {
   private func checkNew(_ id: String, line: Int, added: Bool, at place: SourceLocation)
     throws(Diagnostic)
   {
-    let key = id.lowercased()
     var earlier: (line: Int, id: String)?
     if added {
-      if !seen.insert(key) { earlier = try firstUse(of: key, before: Int.max) }
+      let key = id.lowercased()
+      if !seen.insert(id) { earlier = try firstUse(of: key, before: Int.max) }
       if earlier == nil { earlier = addedIDs.updateValue((line, id), forKey: key) }
-    } else if !seen.insert(key) {
-      earlier = try firstUse(of: key, before: line)
+    } else if !seen.insert(id) {
+      earlier = try firstUse(of: id.lowercased(), before: line)
     }
     guard let earlier else { return }
     let spelling = earlier.id == id ? "" : " as '\(Self.shown(earlier.id))'"
+    let first = earlier.line > 0 ? "line \(earlier.line)\(spelling)" : "an earlier line"
     throw Diagnostic(
-      at: place,
-      "id '\(Self.shown(id))' is used twice (first on line \(earlier.line)\(spelling))",
+      at: place, "id '\(Self.shown(id))' is used twice (first on \(first))",
       hint: "ids must be unique, ignoring case, so that every line can be traced")
   }
 
   /// The budget line before `line` whose case-folded id is `key`, by reading the budget
-  /// again from the start; nil when there is none (two ids had the same fingerprint).
+  /// again from the start; nil when there is none (two ids had the same fingerprint); line 0
+  /// when the budget cannot be read again (a pipe with no room to copy it).
   private func firstUse(of key: String, before line: Int) throws(Diagnostic) -> (
     line: Int, id: String
   )? {
@@ -229,6 +232,8 @@ public final class BudgetReader {
       return nil
     } catch let error as Diagnostic {
       throw error
+    } catch is Unreadable {
+      return (0, "")
     } catch {
       throw changed
     }

@@ -23,8 +23,8 @@ import Foundation
 ///
 /// A regular file that changes while it is read is an error: its size, modification time or
 /// identity (a file saved over it) differ at the end of the first pass, or at the start of a
-/// later one, from when the first pass opened it. Without a copy, a later pass must also
-/// read bytes with the first pass's SHA-256.
+/// later one, from when the first pass opened it, or at the end of a later one that read the
+/// file again. A pass over the copy must read bytes with the first pass's SHA-256.
 final class BudgetSource {
   /// The budget as the user named it, for messages.
   let path: String
@@ -38,9 +38,9 @@ final class BudgetSource {
   /// The SHA-256 of the bytes the first pass read, once it has read them all; only for a
   /// budget read twice (whose workbooks name it), as it costs more than reading the lines.
   var sha256: String? { keepCopy ? digest : nil }
-  /// What the first pass read, once it has read it all: its SHA-256 (when `keepCopy`), or a
-  /// 64-bit keyed hash (`Hasher`), enough to tell whether a later pass in this process read
-  /// the same bytes.
+  /// The SHA-256 of what the first pass read (when `keepCopy`), once it has read it all. A
+  /// budget not kept for a second pass is not fingerprinted (hashing costs more than reading
+  /// the lines): a later pass over it relies on the file's identity, size and times.
   private var digest: String?
 
   init(path: String, keepCopy: Bool) {
@@ -102,17 +102,25 @@ final class BudgetSource {
     opened = identity
     // A budget that cannot be read again (a pipe) is copied all the same: the duplicate-id
     // check reads the lines again to find an id's first use (see BudgetReader).
-    if keepCopy || !identity.isRegular { copy = try Self.makeCopy(of: path) }
+    // (Without room for it, such a budget still reads; a repeated id's message then cannot
+    // say which line used it first.)
+    if keepCopy {
+      copy = try Self.makeCopy(of: path)
+    } else if !identity.isRegular {
+      copy = (try? Self.makeCopy(of: path)) ?? -1
+    }
     return pass
   }
 
   /// A reader over the bytes the first pass has read so far, from the start, for the
   /// duplicate-id check: the copy, or the file again (which must be the one first opened).
   ///
-  /// - Throws: ``Diagnostic`` (``changed``) when the file is no longer the one first read.
+  /// - Throws: ``Diagnostic`` (``changed``) when the file is no longer the one first read;
+  ///   ``Unreadable`` for a pipe of which no copy could be kept.
   func rereader() throws -> CSVReader {
     if copy >= 0 { return CSVReader(copyDescriptor: copy) }
-    guard let opened, opened.isRegular else { throw changed }
+    guard let opened else { throw changed }
+    guard opened.isRegular else { throw Unreadable() }
     let file: (descriptor: Int32, status: stat)
     do { file = try InputFile.openForReading(path) } catch { throw changed }
     let reader = CSVReader(ownedDescriptor: file.descriptor, path: path)
@@ -163,10 +171,10 @@ final class BudgetSource {
   ///
   /// - Throws: ``Diagnostic`` when the budget changed while it was read; ``OutputError`` when
   ///   the copy for a later pass could not be written.
-  fileprivate func finish(_ pass: BudgetPass, digest: String) throws {
+  fileprivate func finish(_ pass: BudgetPass, digest: String?) throws {
     if !pass.first {
-      guard digest == self.digest else { throw changed }
-      return
+      guard self.digest == nil || digest == self.digest else { throw changed }
+      if copy >= 0 { return }
     }
     if let opened, opened.isRegular {
       var end = stat()
@@ -175,10 +183,14 @@ final class BudgetSource {
         stat(path, &now) == 0, FileIdentity(now) == opened
       else { throw changed }
     }
+    guard pass.first else { return }
     if let copyFailure { throw OutputError(copyFailure) }
     self.digest = digest
   }
 }
+
+/// A budget that cannot be read again: a pipe of which no copy could be kept.
+struct Unreadable: Error {}
 
 /// One pass over a budget: its bytes, fingerprinted as they are read.
 final class BudgetPass {
@@ -187,9 +199,8 @@ final class BudgetPass {
   private let owned: Bool
   /// The first pass, which reads the file as named (later ones may read a copy).
   let first: Bool
-  /// The SHA-256 of the bytes, for a budget read twice; otherwise a quicker keyed hash.
+  /// The SHA-256 of the bytes, for a budget read twice.
   private var hasher: SHA256?
-  private var quick = Hasher()
 
   fileprivate init(source: BudgetSource, descriptor: Int32, owned: Bool, first: Bool) {
     self.source = source
@@ -206,19 +217,14 @@ final class BudgetPass {
   /// A CSV reader over this pass's bytes.
   func reader() -> CSVReader {
     CSVReader(descriptor: descriptor) { [unowned self] bytes in
-      if hasher != nil {
-        hasher?.update(bufferPointer: UnsafeRawBufferPointer(bytes))
-      } else {
-        quick.combine(bytes: UnsafeRawBufferPointer(bytes))
-      }
+      hasher?.update(bufferPointer: UnsafeRawBufferPointer(bytes))
       if first { source.keep(bytes) }
     }
   }
 
   /// Ends the pass once every byte has been read: see ``BudgetSource``.
   func finish() throws {
-    let digest = hasher.map { FileDigest.hex($0.finalize()) } ?? String(quick.finalize())
-    try source.finish(self, digest: digest)
+    try source.finish(self, digest: hasher.map { FileDigest.hex($0.finalize()) })
   }
 }
 

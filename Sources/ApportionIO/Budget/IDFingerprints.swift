@@ -16,12 +16,26 @@ struct IDFingerprints {
   private var buckets: [[UInt32]] = Array(repeating: [], count: 1 << IDFingerprints.bucketBits)
   private(set) var count = 0
 
-  /// Adds a case-folded id; false when its fingerprint was already there (the id may have
-  /// been used before).
-  mutating func insert(_ key: String) -> Bool {
+  /// Adds an id (case-folded here: ASCII ids from their bytes, others by `lowercased()`);
+  /// false when its fingerprint was already there (the id may have been used before).
+  mutating func insert(_ id: String) -> Bool {
     var hasher = Hasher()
-    var key = key
-    key.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    var id = id
+    let ascii = id.withUTF8 { bytes -> Bool in
+      guard bytes.count <= 256, bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { folded in
+        for index in bytes.indices {
+          let byte = bytes[index]
+          folded[index] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+        }
+        hasher.combine(bytes: UnsafeRawBufferPointer(folded))
+      }
+      return true
+    }
+    if !ascii {
+      var key = id.lowercased()
+      key.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
     let value = UInt64(UInt(bitPattern: hasher.finalize()))
     let bucket = Int(truncatingIfNeeded: value >> UInt64(64 - Self.bucketBits))
     let tag = UInt32(truncatingIfNeeded: value)

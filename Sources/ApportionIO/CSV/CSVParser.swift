@@ -315,6 +315,11 @@ struct CSVParser {
     var end = start
     while end < input.count {
       let byte = input[end]
+      // Letters, digits and most punctuation (after the comma, below 0x80) at one test.
+      if byte > Self.comma && byte < 0x80 {
+        end += 1
+        continue
+      }
       if byte >= 0x80 || byte == Self.comma || byte == Self.quote || byte == Self.cr
         || byte == Self.lf || byte == 0
       {
@@ -339,6 +344,11 @@ struct CSVParser {
     var end = start
     while end < input.count {
       let byte = input[end]
+      // Letters, digits and most punctuation (after the quote, below 0x80) at one test.
+      if byte > Self.quote && byte < 0x80 {
+        end += 1
+        continue
+      }
       if byte >= 0x80 || byte == Self.quote || byte == Self.cr || byte == Self.lf || byte == 0 {
         break
       }

@@ -14,12 +14,22 @@ package struct CSVRecord: Sendable, Equatable {
   package let columns: [Int]
   /// For each field, the 1-based physical line where it starts. It differs from ``line``
   /// only after a quoted field that spans several lines.
-  package let lines: [Int]
+  package var lines: [Int] {
+    fieldLines.isEmpty ? Array(repeating: line, count: fields.count) : fieldLines
+  }
+  /// ``lines``, or none when every field starts on ``line`` (the usual case: one array less
+  /// to make for every record).
+  package let fieldLines: [Int]
 
   package init(fields: [String], line: Int, columns: [Int], lines: [Int]) {
     self.fields = fields
     self.line = line
     self.columns = columns
-    self.lines = lines
+    fieldLines = lines.allSatisfy { $0 == line } ? [] : lines
+  }
+
+  /// The line where a field starts.
+  package func line(ofField index: Int) -> Int {
+    index < fieldLines.count ? fieldLines[index] : line
   }
 }
