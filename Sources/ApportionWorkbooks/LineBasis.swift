@@ -7,9 +7,33 @@ import XlsxWriter
 struct LineBasis {
   let ruleSet: RuleSet
   let schema: BudgetSchema
+  /// Each rule's words when they read no column (the same for every line), worked out once.
+  private var constantWords: [String?] = []
+
+  init(ruleSet: RuleSet, schema: BudgetSchema) {
+    self.ruleSet = ruleSet
+    self.schema = schema
+    constantWords = ruleSet.rules.map { rule in
+      Self.readsColumns(rule.basis) ? nil : Self.fitted(words(rule.basis, line: nil))
+    }
+  }
 
   func describe(_ result: LineResult) -> String {
-    Self.fitted(words(ruleSet.rules[result.ruleIndex].basis, line: result.line))
+    if result.ruleIndex < constantWords.count, let words = constantWords[result.ruleIndex] {
+      return words
+    }
+    return Self.fitted(words(ruleSet.rules[result.ruleIndex].basis, line: result.line))
+  }
+
+  /// Whether the words of `basis` include a column's value.
+  private static func readsColumns(_ basis: Basis) -> Bool {
+    switch basis {
+    case .directByColumn: return true
+    case .carve(let fraction, let to, let rest):
+      if case .column = fraction { return true }
+      return readsColumns(to) || readsColumns(rest)
+    default: return false
+    }
   }
 
   /// The words cut (with `…`) to what a cell holds: a column's value can be as long as a
@@ -34,10 +58,11 @@ struct LineBasis {
   }
 
   /// The basis in short words with this line's column values filled in.
-  private func words(_ basis: Basis, line: BudgetLine) -> String {
+  private func words(_ basis: Basis, line: BudgetLine?) -> String {
     func name(_ id: PartnerID) -> String { ruleSet.partner(id)?.shortName ?? id.rawValue }
     func value(_ column: ColumnRef) -> String {
-      schema.position(of: column.name).map { BudgetLine.trimmed(line.value(at: $0)) } ?? ""
+      guard let line else { return "" }
+      return schema.position(of: column.name).map { BudgetLine.trimmed(line.value(at: $0)) } ?? ""
     }
     switch basis {
     case .equal(nil): return "equal split between \(ruleSet.partners.count)"

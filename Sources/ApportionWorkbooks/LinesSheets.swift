@@ -42,6 +42,8 @@ final class LinesSheets {
   private let ruleNames: [String]
   /// The defined name of the rule names that the Rule column looks up.
   private let ruleNamesName: String
+  /// `INDEX(Rules_Name,J`: the Rule column's formula up to the row number.
+  private let ruleFormulaPrefix: String
   let amountColumn: Int
   let ruleNumberColumn: Int
   var ruleNameColumn: Int { ruleNumberColumn + 1 }
@@ -84,6 +86,8 @@ final class LinesSheets {
     amountColumn = 2 + budgetColumns.count
     ruleNumberColumn = amountColumn + 1
     firstExtraColumn = amountColumn + 3
+    ruleFormulaPrefix =
+      "INDEX(\(ruleNamesName)," + CellReference.columnLetters(amountColumn + 1)
     columns =
       [
         Column(title: "Id", stem: "Id"),
@@ -209,12 +213,13 @@ final class LinesSheets {
   }
 
   /// Writes one line's row: the leading cells here, the workbook's own through
-  /// `extra(sheet, row)`. `wrapped` are the workbook's own wrapped texts and their
-  /// columns' widths, so that the row is made tall enough.
+  /// `extra(sheet, row)`. `wrappedLines` is how many lines the workbook's own wrapped texts
+  /// take, so that the row is made tall enough.
   func write(
-    _ result: LineResult, wrapped: [(String, Double)] = [],
+    _ prepared: PreparedLine, wrappedLines: Int = 1,
     extra: (SheetWriter, Int) throws -> Void
   ) throws {
+    let result = prepared.result
     let line = result.line
     var index = sheets.count - 1
     if rowCounts[index] == planned(index) {
@@ -229,25 +234,22 @@ final class LinesSheets {
     rowCounts[index] += 1
     amount = try amount + line.amount
     let sheet = sheets[index]
-    try sheet.fitRow(
-      row,
-      wrapped: [(line.description, Self.shownWidth(Self.descriptionWidth))] + wrapped)
+    try sheet.fitRow(row, lines: max(prepared.descriptionLines, wrappedLines))
     try sheet.text(row, 0, line.id, styles.text)
     try sheet.text(row, 1, line.description, styles.wrapped)
-    for (offset, column) in budgetColumns.enumerated() {
-      let value = line.value(at: column.position)
-      if column.isNumeric, let number = BudgetProfile.plainNumber(value) {
-        try sheet.number(
-          row, 2 + offset, number, styles.number, width: BudgetLine.trimmed(value).count)
-      } else {
-        try sheet.text(row, 2 + offset, value, styles.text)
+    for (offset, value) in prepared.values.enumerated() {
+      switch value {
+      case .number(let number, let width):
+        try sheet.number(row, 2 + offset, number, styles.number, width: width)
+      case .text(let text):
+        try sheet.text(row, 2 + offset, text, styles.text)
       }
     }
     try sheet.money(row, amountColumn, line.amount, styles.money)
     try sheet.integer(row, ruleNumberColumn, result.ruleIndex + 1, styles.ruleNumber)
+    // INDEX(Rules_Name,J3): the formula's text before the row is the same on every row.
     try sheet.formula(
-      row, ruleNameColumn,
-      "INDEX(\(ruleNamesName),\(CellReference.a1(row: row, column: ruleNumberColumn)))",
+      row, ruleNameColumn, ruleFormulaPrefix + String(row + 1) + ")",
       text: ruleNames[result.ruleIndex], styles.text)
     try extra(sheet, row)
   }

@@ -13,7 +13,6 @@ final class PartnerWorkbook {
   private let ruleSet: RuleSet
   private let sources: RunSources
   private let baseline: Baseline?
-  private let basis: LineBasis
   private let names: DefinedNames
   private let statement: SheetWriter
   private let scheduleSheet: SheetWriter
@@ -23,7 +22,7 @@ final class PartnerWorkbook {
   private var partColumn: Int { lines.firstExtraColumn + 2 }
   private var roundingColumn: Int { lines.firstExtraColumn + 3 }
   /// The width the share in words wraps at on the Lines sheet.
-  private static let wordsWidth = 60
+  static let wordsWidth = 60
 
   init(
     path: String, options: WorkbookOptions, partner: Int, ruleSet: RuleSet,
@@ -33,7 +32,6 @@ final class PartnerWorkbook {
     self.ruleSet = ruleSet
     self.sources = sources
     self.baseline = baseline
-    basis = LineBasis(ruleSet: ruleSet, schema: schema)
     let me = ruleSet.partners[partner]
     workbook = try Workbook(
       path: path, options: options,
@@ -81,17 +79,13 @@ final class PartnerWorkbook {
     }
   }
 
-  func add(_ result: LineResult) throws {
-    let words = basis.describe(result)
-    try lines.write(
-      result, wrapped: [(words, LinesSheets.shownWidth(Self.wordsWidth))]
-    ) { sheet, row in
-      try sheet.text(row, wordsColumn, words, styles.wrapped)
-      try sheet.number(
-        row, shareColumn, LineBasis.share(result, partner: partner), styles.percent, width: 6)
+  func add(_ prepared: PreparedLine) throws {
+    let result = prepared.result
+    try lines.write(prepared, wrappedLines: prepared.wordsLines) { sheet, row in
+      try sheet.text(row, wordsColumn, prepared.words, styles.wrapped)
+      try sheet.number(row, shareColumn, prepared.shares[partner], styles.percent, width: 6)
       try sheet.money(row, partColumn, result.parts[partner], styles.money)
-      try sheet.number(
-        row, roundingColumn, result.roundingPence(of: partner), styles.pence, width: 9)
+      try sheet.number(row, roundingColumn, prepared.rounding[partner], styles.pence, width: 9)
     }
   }
 

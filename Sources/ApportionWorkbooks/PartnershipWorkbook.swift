@@ -25,6 +25,10 @@ final class PartnershipWorkbook {
   /// The stems of each partner's defined names: `Part_brent` (`Lines_Part_brent`).
   let partStems: [String]
   let roundingStems: [String]
+  /// The columns of each line's check formula, as letters.
+  private let amountLetters: String
+  private let firstPartLetters: String
+  private let lastPartLetters: String
 
   init(
     path: String, options: WorkbookOptions, ruleSet: RuleSet, schema: BudgetSchema,
@@ -64,6 +68,9 @@ final class PartnershipWorkbook {
           title: "Check: amount − parts", isNumeric: true, minimumWidth: 12, stem: "Check")
       ]
     let firstPart = LinesSheets.firstExtraColumn(schema)
+    amountLetters = CellReference.columnLetters(firstPart - 3)
+    firstPartLetters = CellReference.columnLetters(firstPart)
+    lastPartLetters = CellReference.columnLetters(firstPart + n - 1)
     lines = try LinesSheets(
       workbook: workbook, styles: styles, schema: schema, profile: profile,
       ruleNames: ruleSet.rules.map(\.name), ruleNamesName: "Rules_Name", names: names,
@@ -91,19 +98,20 @@ final class PartnershipWorkbook {
     }
   }
 
-  func add(_ result: LineResult) throws {
-    let n = ruleSet.partners.count
-    try lines.write(result) { sheet, row in
+  func add(_ prepared: PreparedLine) throws {
+    let result = prepared.result
+    try lines.write(prepared) { sheet, row in
       for (p, part) in result.parts.enumerated() {
         try sheet.money(row, firstPartColumn + p, part, styles.money)
         try sheet.number(
-          row, firstRoundingColumn + p, result.roundingPence(of: p), styles.pence, width: 9)
+          row, firstRoundingColumn + p, prepared.rounding[p], styles.pence, width: 9)
       }
-      let first = CellReference.a1(row: row, column: firstPartColumn)
-      let last = CellReference.a1(row: row, column: firstPartColumn + n - 1)
-      let amount = CellReference.a1(row: row, column: amountColumn)
+      // ROUND(I3-SUM(L3:M3),2)
+      let number = String(row + 1)
       try sheet.formula(
-        row, checkColumn, "ROUND(\(amount)-SUM(\(first):\(last)),2)", .zero, styles.check)
+        row, checkColumn,
+        "ROUND(" + amountLetters + number + "-SUM(" + firstPartLetters + number + ":"
+          + lastPartLetters + number + "),2)", .zero, styles.check)
     }
   }
 

@@ -5,7 +5,9 @@ import XlsxWriter
 /// autofit), and page setup for printing.
 final class SheetWriter {
   let sheet: Worksheet
-  private var widths: [Int: Int] = [:]
+  /// The longest content measured in each column, by column (0 where nothing was measured):
+  /// an array, not a dictionary, because every cell of every line is measured.
+  private var widths: [Int] = []
   /// Widths set with ``setWidths(_:)``, in Excel's character units.
   private(set) var fixedWidths: [Int: Double] = [:]
   /// The widest a column is made, in characters; longer text is cut off on screen only.
@@ -16,7 +18,20 @@ final class SheetWriter {
   var name: String { sheet.name }
 
   private func measure(_ column: Int, _ length: Int) {
-    if length > widths[column, default: 0] { widths[column] = length }
+    guard column >= 0 else { return }
+    if column >= widths.count {
+      guard length > 0 else { return }
+      widths.append(contentsOf: repeatElement(0, count: column + 1 - widths.count))
+    }
+    if length > widths[column] { widths[column] = length }
+  }
+
+  /// Measures text: its Unicode scalars, counted only when its UTF-8 bytes (never fewer)
+  /// could make the column wider.
+  private func measure(_ column: Int, text: String) {
+    let bytes = text.utf8.count
+    if column >= 0, column < widths.count, bytes <= widths[column] { return }
+    measure(column, bytes == 0 ? 0 : text.unicodeScalars.count)
   }
 
   /// Text from anywhere (inputs included): always written as text, never as a formula.
@@ -26,7 +41,7 @@ final class SheetWriter {
     _ row: Int, _ column: Int, _ value: String, _ format: Format? = nil, measured: Bool = true
   ) throws {
     // Unicode scalars: close enough for a width, and much cheaper than characters.
-    if measured { measure(column, value.unicodeScalars.count) }
+    if measured { measure(column, text: value) }
     try sheet.writeString(row: row, column: column, value, format: format)
   }
 
@@ -83,7 +98,7 @@ final class SheetWriter {
   func formula(_ row: Int, _ column: Int, _ formula: String, text: String, _ format: Format?)
     throws
   {
-    measure(column, text.unicodeScalars.count)
+    measure(column, text: text)
     try sheet.writeFormula(row: row, column: column, formula, cachedText: text, format: format)
   }
 
@@ -100,6 +115,7 @@ final class SheetWriter {
     // Most texts fit on a line: counting bytes is enough to know (a character is a byte or
     // more).
     if text.utf8.count <= perLine && !text.utf8.contains(UInt8(ascii: "\n")) { return 1 }
+    if let lines = asciiLineCount(text, perLine: perLine) { return lines }
     var lines = 0
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
       // Greedy word wrap, as spreadsheets do; a word longer than a line is broken.
@@ -121,11 +137,56 @@ final class SheetWriter {
     return max(1, lines)
   }
 
+  /// `lineCount` for ASCII text, over its bytes without splitting it into strings (a byte is
+  /// a character, but for `\r\n`, one character of two scalars that is not a line break);
+  /// nil for other text.
+  private static func asciiLineCount(_ text: String, perLine: Int) -> Int? {
+    var text = text
+    return text.withUTF8 { bytes -> Int? in
+      var lines = 1
+      var used = 0
+      var word = 0
+      func endWord() {
+        guard word > 0 else { return }
+        if used > 0 && used + 1 + word > perLine {
+          lines += 1
+          used = 0
+        }
+        used += (used > 0 ? 1 : 0) + word
+        while used > perLine {
+          lines += 1
+          used -= perLine
+        }
+        word = 0
+      }
+      for index in bytes.indices {
+        let byte = bytes[index]
+        if byte >= 0x80 { return nil }
+        if byte == UInt8(ascii: "\n") && (index == 0 || bytes[index - 1] != UInt8(ascii: "\r")) {
+          endWord()
+          lines += 1
+          used = 0
+        } else if byte == UInt8(ascii: " ") {
+          endWord()
+        } else {
+          word += 1
+        }
+      }
+      endWord()
+      return max(1, lines)
+    }
+  }
+
   /// Makes a row tall enough for wrapped text (spreadsheets do not all grow rows on
   /// opening): `texts` are the wrapped cells' text and their columns' widths in characters.
   /// Call it before writing the row's cells.
   func fitRow(_ row: Int, wrapped texts: [(String, Double)], lineHeight: Double = 13) throws {
     let lines = texts.map { Self.lineCount($0, width: $1) }.max() ?? 1
+    try fitRow(row, lines: lines, lineHeight: lineHeight)
+  }
+
+  /// Makes a row tall enough for `lines` lines of wrapped text (counted with `lineCount`).
+  func fitRow(_ row: Int, lines: Int, lineHeight: Double = 13) throws {
     if lines > 1 || lineHeight > 15 {
       try sheet.setRow(row: row, height: max(15, lineHeight * Double(lines) + 2))
     }
@@ -193,8 +254,9 @@ final class SheetWriter {
   /// ``maxWidth``) characters.
   func fitColumns(minimum: [Int: Int] = [:], maximum: [Int: Int] = [:]) throws {
     var fitted: [Int: Double] = [:]
-    for column in Set(widths.keys).union(minimum.keys).sorted() {
-      let longest = min(maximum[column] ?? Self.maxWidth, widths[column, default: 0])
+    let measured = widths.indices.filter { widths[$0] > 0 }
+    for column in Set(measured).union(minimum.keys).sorted() {
+      let longest = min(maximum[column] ?? Self.maxWidth, column < widths.count ? widths[column] : 0)
       let characters = max(longest, minimum[column, default: 0])
       // Proportional fonts and bold headers run wider than a character count.
       fitted[column] = Double(characters) * 1.1 + 2

@@ -9,6 +9,10 @@ import XlsxWriter
 /// because constant-memory mode writes rows in order and the filters and totals rows are
 /// placed before the lines stream through.
 ///
+/// Each workbook is written on its own lane (`WorkbookLane`), in batches of lines, while the
+/// budget is still being read: the workbooks are filled, compressed and checked at once, and
+/// each one's bytes are what writing them one after another gives.
+///
 /// The workbooks are written into the staging folder of an `OutputFolder` (libxlsxwriter's
 /// temporary files too, in a private folder on the output's filesystem), each is read back
 /// and checked when it is closed (`Workbook.close()`), and only then is the set put in place,
@@ -32,6 +36,15 @@ public final class WorkbookSet {
   private var partners: [PartnerWorkbook] = []
   /// The file names of the set, partnership first.
   private let names: [String]
+  /// One lane per workbook, partnership first.
+  private var lanes: [WorkbookLane] = []
+  /// Works out once what every workbook writes about a line.
+  private let preparer: LinePreparer
+  /// Lines not yet handed to the lanes.
+  private var pending: [PreparedLine] = []
+  /// Lines handed to the lanes at a time: enough to make handing over cheap, few enough to
+  /// keep memory flat.
+  static let batchSize = 512
   private var repairs: [(file: String, log: TextRepairLog)] = []
   private var finished = false
 
@@ -68,6 +81,8 @@ public final class WorkbookSet {
     names = stems.map { $0 + ".xlsx" }
     try OpenFiles.ensure(workbooks: names.count)
     folder = try OutputFolder(path: directory, names: names)
+    preparer = LinePreparer(ruleSet: ruleSet, schema: schema, profile: profile)
+    pending.reserveCapacity(Self.batchSize)
     let options = WorkbookOptions(temporaryDirectory: folder.temporaryDirectory)
     do {
       partnership = try naming(names[0]) {
@@ -88,25 +103,61 @@ public final class WorkbookSet {
       abandon()
       throw error
     }
+    lanes = names.map { WorkbookLane(label: $0) }
   }
 
   /// Runs `body`, turning a workbook's error into one that names the file as the user will
   /// see it and says that the output folder was left as it was.
   private func naming<T>(_ name: String, _ body: () throws -> T) throws -> T {
+    try Self.naming(folder.finalPath(for: name), directory: directory, body)
+  }
+
+  private static func naming<T>(_ path: String, directory: String, _ body: () throws -> T)
+    throws -> T
+  {
     do { return try body() } catch let error as XlsxError {
-      throw OutputError(
-        "\(folder.finalPath(for: name)): \(error); nothing in \(directory) was changed")
+      throw OutputError("\(path): \(error); nothing in \(directory) was changed")
     }
   }
 
-  /// Adds one line to every workbook.
+  /// Adds one line to every workbook (in batches: a workbook's error may surface a few lines
+  /// later, or from `finish`).
   public func add(_ result: LineResult) throws {
-    do {
-      try naming(names[0]) { try partnership?.add(result) }
-      for (index, book) in partners.enumerated() {
-        try naming(names[index + 1]) { try book.add(result) }
+    pending.append(preparer.prepare(result))
+    if pending.count >= Self.batchSize { try flush() }
+  }
+
+  /// Hands the pending lines to every workbook's lane; throws a lane's error, if one failed.
+  private func flush() throws {
+    if lanes.contains(where: \.hasFailed) { try stopOnError() }
+    guard !pending.isEmpty else { return }
+    let batch = pending
+    pending.removeAll(keepingCapacity: true)
+    each { book, path, directory in
+      for line in batch {
+        try WorkbookSet.naming(path, directory: directory) { try book.add(line) }
       }
-    } catch {
+    }
+  }
+
+  /// Gives every workbook's lane `work(book, its final path, the output folder)`.
+  private func each(
+    _ work: @escaping @Sendable (any LaneWorkbook, String, String) throws -> Void
+  ) {
+    let books: [any LaneWorkbook] = (partnership.map { [$0] } ?? []) + partners
+    for (index, book) in books.enumerated() where index < lanes.count {
+      let bound = LaneBound(value: book)
+      let path = folder.finalPath(for: names[index])
+      let directory = self.directory
+      lanes[index].submit { try work(bound.value, path, directory) }
+    }
+  }
+
+  /// Waits for every lane; throws the first workbook's error (in the set's order) after
+  /// dropping the set.
+  private func stopOnError() throws {
+    let errors = lanes.compactMap { $0.wait() }
+    if let error = errors.first {
       abandon()
       throw error
     }
@@ -123,23 +174,26 @@ public final class WorkbookSet {
   /// `confirm` with the paths while the previous set is still kept: if `confirm` throws (the
   /// report could not be printed), the previous set is put back and the error rethrown.
   /// `writing` is told each file's name as its workbook starts to be finished (for a
-  /// progress display; it may be called from any thread).
+  /// progress display; the workbooks are finished at once, each on its own thread, so it is
+  /// called from any of them).
   ///
   /// - Returns: the paths written.
   public func finish(
-    _ summary: Summary, writing: @Sendable (String) -> Void = { _ in },
+    _ summary: Summary, writing: @escaping @Sendable (String) -> Void = { _ in },
     confirming confirm: ([String]) throws -> Void
   ) throws -> [String] {
     let paths = names.map { folder.finalPath(for: $0) }
     do {
-      if let partnership {
-        writing(names[0])
-        try naming(names[0]) { try partnership.finish(summary) }
-        repairs.append((names[0], partnership.workbook.textRepairs))
+      try flush()
+      // Each workbook's summaries, compression and check on its own lane, all at once.
+      let summary = LaneBound(value: summary)
+      each { book, path, directory in
+        writing((path as NSString).lastPathComponent)
+        try WorkbookSet.naming(path, directory: directory) { try book.finish(summary.value) }
       }
+      try stopOnError()
+      if let partnership { repairs.append((names[0], partnership.workbook.textRepairs)) }
       for (index, book) in partners.enumerated() {
-        writing(names[index + 1])
-        try naming(names[index + 1]) { try book.finish(summary) }
         repairs.append((names[index + 1], book.workbook.textRepairs))
       }
       partnership = nil
@@ -164,6 +218,9 @@ public final class WorkbookSet {
 
   /// Drops every workbook and the staging folder; the output folder is left as it was.
   public func abandon() {
+    // Nothing may still be writing into the staging folder when it is removed.
+    for lane in lanes { _ = lane.wait() }
+    pending.removeAll()
     partnership = nil
     partners = []
     folder.rollBack()
@@ -174,3 +231,12 @@ public final class WorkbookSet {
     if !finished { abandon() }
   }
 }
+
+/// What a lane does with a workbook of the set.
+protocol LaneWorkbook: AnyObject {
+  func add(_ prepared: PreparedLine) throws
+  func finish(_ summary: Summary) throws
+}
+
+extension PartnershipWorkbook: LaneWorkbook {}
+extension PartnerWorkbook: LaneWorkbook {}

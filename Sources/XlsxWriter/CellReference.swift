@@ -16,14 +16,19 @@ public enum CellReference {
   /// - Returns: the letters, or `#REF!` outside `0..<Worksheet.maxColumns`.
   public static func columnLetters(_ column: Int) -> String {
     guard (0..<Worksheet.maxColumns).contains(column) else { return "#REF!" }
-    var letters: [Character] = []
+    // At most three letters: built in place, no array (every formula of every line comes here).
+    var bytes: (UInt8, UInt8, UInt8) = (0, 0, 0)
+    var count = 0
     var n = column + 1
     while n > 0 {
-      let remainder = (n - 1) % 26
-      letters.append(Character(Unicode.Scalar(UInt8(65 + remainder))))
+      let letter = UInt8(65 + (n - 1) % 26)
+      bytes = (letter, bytes.0, bytes.1)
+      count += 1
       n = (n - 1) / 26
     }
-    return String(letters.reversed())
+    return withUnsafeBytes(of: bytes) {
+      String(decoding: UnsafeRawBufferPointer(rebasing: $0[0..<count]), as: UTF8.self)
+    }
   }
 
   /// The 0-based column of column letters (`A` → 0, `XFD` → 16383), or `nil` for text that is
@@ -45,8 +50,11 @@ public enum CellReference {
     guard (0..<Worksheet.maxRows).contains(row), (0..<Worksheet.maxColumns).contains(column) else {
       return "#REF!"
     }
-    let dollar = absolute ? "$" : ""
-    return dollar + columnLetters(column) + dollar + String(row + 1)
+    var text = absolute ? "$" : ""
+    text += columnLetters(column)
+    if absolute { text += "$" }
+    text += String(row + 1)
+    return text
   }
 
   /// A range reference such as `A1:D10` (or `$A$1:$D$10` when `absolute`).

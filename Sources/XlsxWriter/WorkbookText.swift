@@ -113,13 +113,44 @@ public enum WorkbookText {
   }
 
   /// A cheap look at the UTF-8 bytes: only text with a control character, a lead byte of
-  /// U+F000 and above (where every non-character lies) or, in cells, an underscore needs the
-  /// slow path. Most text is plain and goes through untouched.
+  /// U+F000 and above (where every non-character lies) or, in cells, a literal `_xHHHH_`
+  /// needs the slow path. Most text is plain and goes through untouched.
   private static func mayNeedWork(_ text: String, cell: Bool) -> Bool {
-    text.utf8.contains { byte in
-      (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte >= 0xEF
-        || (cell && byte == UInt8(ascii: "_"))
+    var text = text
+    return text.withUTF8 { bytes in
+      let count = bytes.count
+      var index = 0
+      while index < count {
+        let byte = bytes[index]
+        if byte < 0x20 {
+          if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+        } else if byte >= 0xEF {
+          return true
+        } else if cell && byte == UInt8(ascii: "_") && isLiteralEscape(bytes, at: index) {
+          return true
+        }
+        index += 1
+      }
+      return false
     }
+  }
+
+  /// Whether `_xHHHH_` (four hex digits) starts at `index` of UTF-8 bytes (all ASCII, so the
+  /// same test as on scalars).
+  private static func isLiteralEscape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool
+  {
+    guard index + 6 < bytes.count, bytes[index + 1] == UInt8(ascii: "x"),
+      bytes[index + 6] == UInt8(ascii: "_")
+    else { return false }
+    for offset in 2...5 {
+      switch bytes[index + offset] {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
+        UInt8(ascii: "A")...UInt8(ascii: "F"):
+        continue
+      default: return false
+      }
+    }
+    return true
   }
 
   private static func note(_ scalar: Unicode.Scalar, in list: inout [Unicode.Scalar]) {

@@ -12,7 +12,7 @@ extension Worksheet {
   ) throws {
     let cell = try cell(.writeCell, row, column)
     let format = try formatHandle(format, .writeCell, row: row, column: column)
-    if formula.isEmpty || formula == "=" || formula.contains("\0") || cachedText.contains("\0") {
+    if formula.isEmpty || formula == "=" || formula.utf8.contains(0) || cachedText.utf8.contains(0) {
       throw error(
         .writeCell, row: row, column: column,
         reason: "the formula is empty or the formula or its text contains NUL")
@@ -52,7 +52,7 @@ extension Worksheet {
         .writeCell, row: range.firstRow, column: range.firstColumn,
         reason: "a merged range needs more than one cell")
     }
-    if text.utf16.count > Self.maxStringLength || text.contains("\0") {
+    if text.utf16.count > Self.maxStringLength || text.utf8.contains(0) {
       throw error(
         .writeCell, row: range.firstRow, column: range.firstColumn,
         reason: "the text is longer than \(Self.maxStringLength) or contains NUL")

@@ -1,0 +1,74 @@
+import Dispatch
+
+/// A thread of work for one workbook: what is given to it runs in order, one piece at a
+/// time, off the calling thread, so that several workbooks are written (and compressed, and
+/// checked) at once while the budget is still being read.
+///
+/// Each workbook is only ever touched by its own lane, so its bytes are the same as when the
+/// workbooks are written one after another. A piece that throws stops the lane: later pieces
+/// are skipped, and `wait()` returns the error. At most `depth` pieces wait, so a slow lane
+/// holds the reader back instead of letting lines pile up in memory.
+///
+/// ```swift
+/// let lane = WorkbookLane(label: "partnership.xlsx")
+/// lane.submit { try book.add(batch) }
+/// if let error = lane.wait() { throw error }
+/// ```
+final class WorkbookLane: @unchecked Sendable {
+  private let queue: DispatchQueue
+  private let slots: DispatchSemaphore
+  /// The first error, read and written only on `queue`.
+  private var failure: (any Error)?
+  /// Whether a piece has failed; read from any thread (a hint that saves the next submits).
+  private let failed = Flag()
+
+  init(label: String, depth: Int = 4) {
+    queue = DispatchQueue(label: "apportion.workbook." + label)
+    slots = DispatchSemaphore(value: depth)
+  }
+
+  /// Whether a piece has failed (the error comes from `wait()`).
+  var hasFailed: Bool { failed.isSet }
+
+  /// Runs `work` after the pieces already given; waits first while `depth` are waiting.
+  func submit(_ work: @escaping @Sendable () throws -> Void) {
+    slots.wait()
+    queue.async {
+      defer { self.slots.signal() }
+      guard self.failure == nil else { return }
+      do { try work() } catch {
+        self.failure = error
+        self.failed.set()
+      }
+    }
+  }
+
+  /// Waits for every piece given so far; returns the first error, if any.
+  func wait() -> (any Error)? {
+    queue.sync { failure }
+  }
+}
+
+/// A flag set once, read from any thread.
+private final class Flag: @unchecked Sendable {
+  private let lock = DispatchSemaphore(value: 1)
+  private var value = false
+
+  var isSet: Bool {
+    lock.wait()
+    defer { lock.signal() }
+    return value
+  }
+
+  func set() {
+    lock.wait()
+    value = true
+    lock.signal()
+  }
+}
+
+/// A value handed to a lane whose type the compiler cannot see to be safe to send: a
+/// workbook, which only its own lane ever touches.
+struct LaneBound<Value>: @unchecked Sendable {
+  let value: Value
+}
