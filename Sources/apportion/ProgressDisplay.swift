@@ -35,10 +35,20 @@ final class ProgressDisplay: Sendable {
   private let start: Double
   private let delay: Double
   private let state = Mutex(State())
+  /// A copy of standard error taken when the display starts: while a workbook is closed,
+  /// standard error itself points at `/dev/null` (libxlsxwriter's own messages are hidden),
+  /// and other workbooks, finished at the same time, still report through this copy.
+  private let output: Int32
 
   private init(delay: Double) {
     start = Self.now()
     self.delay = delay
+    let copy = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3)
+    output = copy >= 0 ? copy : STDERR_FILENO
+  }
+
+  deinit {
+    if output != STDERR_FILENO { close(output) }
   }
 
   /// A display for this run, or nil when progress is not shown (standard error is not a
@@ -90,26 +100,32 @@ final class ProgressDisplay: Sendable {
   /// Says that a workbook is being finished (compressed and checked), given its file name
   /// as it starts, of `count` in all; it may be called from any thread.
   func writing(_ name: String, count: Int) {
-    let number = state.withLock { state -> Int in
+    show(force: true) { state in
       state.workbooks += 1
-      return state.workbooks
+      return "writing the workbooks: \(name) (\(state.workbooks) of \(count))"
     }
-    show("writing the workbooks: \(name) (\(number) of \(count))", force: true)
   }
 
   /// Rewrites the progress line with `text`, once the run has taken a second and at most
   /// every ``interval`` (`force`: whenever it has been shown or the second is up).
   private func show(_ text: String, force: Bool = false) {
+    show(force: force) { _ in text }
+  }
+
+  /// ``show(_:force:)`` with the text made under the lock from the state (`text` may change
+  /// it), and written under it too: workbooks are finished on several threads at once, and
+  /// their lines must neither interleave nor be numbered out of order.
+  private func show(force: Bool, _ text: (inout State) -> String) {
     let now = Self.now()
-    guard now - start >= delay else { return }
-    let due = state.withLock { state -> Bool in
+    state.withLock { state in
+      let message = text(&state)
+      guard now - start >= delay else { return }
       // Tests that set no delay see every update.
-      guard force || now - state.lastUpdate >= min(Self.interval, delay) else { return false }
+      guard force || now - state.lastUpdate >= min(Self.interval, delay) else { return }
       state.lastUpdate = now
       state.shown = true
-      return true
+      Self.emit("\r\u{1B}[Kapportion: \(message)", to: output)
     }
-    if due { Self.emit("\r\u{1B}[Kapportion: \(text)") }
   }
 
   /// Erases the progress line, if one was shown, so that what follows starts on a clean line.
@@ -118,17 +134,18 @@ final class ProgressDisplay: Sendable {
       defer { state.shown = false }
       return state.shown
     }
-    if shown { Self.emit("\r\u{1B}[K") }
+    if shown { Self.emit("\r\u{1B}[K", to: output) }
   }
 
-  /// Writes to standard error unbuffered; a failure is ignored (nowhere to report it).
-  private static func emit(_ text: String) {
+  /// Writes to `descriptor` (standard error) unbuffered; a failure is ignored (nowhere to
+  /// report it).
+  private static func emit(_ text: String, to descriptor: Int32) {
     var text = text
     text.withUTF8 { bytes in
       guard let base = bytes.baseAddress else { return }
       var offset = 0
       while offset < bytes.count {
-        let written = write(STDERR_FILENO, base + offset, bytes.count - offset)
+        let written = write(descriptor, base + offset, bytes.count - offset)
         if written < 0 && errno == EINTR { continue }
         if written <= 0 { return }
         offset += written
