@@ -47,7 +47,7 @@ extension PlanWorkbook {
       total: Bool = false
     ) throws -> Sheet {
       let writer = SheetWriter(try workbook.addWorksheet(name: name))
-      try writer.text(0, 0, "\(name): \(result.title), \(span)", styles.title, measured: false)
+      try writer.text(0, 0, "\(name): \(result.title), \(span)", styles.titleLine, measured: false)
       try writer.text(1, 0, subtitle, styles.subtitle, measured: false)
       let sheet = Sheet(writer, nextRow: 3)
       for (index, block) in blocks.enumerated() {

@@ -93,7 +93,7 @@ public enum PlanWorkbook {
         result.breakEvenClients.map {
           "Break-even: \($0) client\($0 == 1 ? "" : "s"), each paying from the hosting's start."
         } ?? "Break-even: none up to the limit of clients tried."
-      try sheet.writer.text(row, 0, text, styles.note, measured: false)
+      try sheet.writer.text(row, 0, text, styles.text, measured: false)
     }
     try writer.finishSheets()
     try workbook.close()

@@ -25,7 +25,7 @@ public enum SweepWorkbook {
         created: created))
     let styles = try WorkbookStyles(workbook)
     let sheet = SheetWriter(try workbook.addWorksheet(name: "Sweep"))
-    try sheet.text(0, 0, title, styles.title, measured: false)
+    try sheet.text(0, 0, title, styles.titleLine, measured: false)
     try sheet.text(
       1, 0,
       "Each partner's change in net over the plan's years caused by the hosting (negative: a "

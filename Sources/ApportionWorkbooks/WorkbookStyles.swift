@@ -9,6 +9,9 @@ import XlsxWriter
 /// rule under it as well.
 struct WorkbookStyles {
   let title: Format
+  /// A title in one cell, running on over the empty cells to its right (not wrapped within
+  /// its column, which would cut it off): for sheets whose widths are not known in advance.
+  let titleLine: Format
   let heading: Format
   let subtitle: Format
   let paragraph: Format
@@ -83,6 +86,7 @@ struct WorkbookStyles {
     }
     let grey: UInt32 = 0x444444
     title = try format(bold: true, wrap: true, size: 14)
+    titleLine = try format(bold: true, size: 14)
     heading = try format(bold: true, wrap: true, size: 12)
     subtitle = try format(italic: true, fontColor: grey)
     paragraph = try format(wrap: true)
