@@ -162,7 +162,17 @@ let ruleErrorCases: [RuleErrorCase] = [
     place: "4:2", message: "the indentation here does not line up with the lines above"),
   RuleErrorCase(
     name: "a key twice", text: "year: 2016-17\nyear: y\npartners: [{ id: a }]\nrules: []\n",
-    place: "2:1", message: "'year' is written twice in the same mapping"),
+    place: "2:1", message: "'year' is written twice in the same mapping",
+    hint: "keep one of them"),
+  RuleErrorCase(
+    name: "amounts with thousands separators in { }",
+    text:
+      "year: 2016-17\npartners: [{ id: a }, { id: b }]\n"
+      + "drivers:\n  d: { a: 100,000.00, b: 50,000.00 }\nrules: []\n",
+    place: "4:15", message: "'000.00' is written twice in the same mapping",
+    hint:
+      "inside { … } a comma separates entries, so an amount written 100,000.00 reads as two; "
+      + "write it 100000.00, or in quotes ('100,000.00')"),
   RuleErrorCase(name: "an empty file", text: "", place: "1:1", message: "the rule file is empty"),
   RuleErrorCase(
     name: "not a mapping", text: "- a\n- b\n", place: "1:1",

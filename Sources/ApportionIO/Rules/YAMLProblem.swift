@@ -68,9 +68,17 @@ struct YAMLProblem {
       let place =
         duplicates.first.flatMap { Self.repeated($0, in: text, mapping: context.mark) }
         ?? (context.mark.line, context.mark.column)
+      // `{ a: 100,000.00, b: 50,000.00 }`: in a flow mapping a comma separates entries, so
+      // each amount's thousands become a key of their own, twice.
+      let digits = duplicates.contains { key in
+        !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+      }
       self.init(
         line: place.0, column: place.1,
-        message: "\(keys) is written twice in the same mapping", hint: "keep one of them")
+        message: "\(keys) is written twice in the same mapping",
+        hint: digits
+          ? "inside { … } a comma separates entries, so an amount written 100,000.00 reads as "
+            + "two; write it 100000.00, or in quotes ('100,000.00')" : "keep one of them")
     default:
       self = .unknown
     }
