@@ -165,6 +165,11 @@ let ruleErrorCases: [RuleErrorCase] = [
     place: "2:1", message: "'year' is written twice in the same mapping",
     hint: "keep one of them"),
   RuleErrorCase(
+    name: "an amount with a thousands separator in { }",
+    text: "year: 2016-17\npartners: [{ id: a, name: 1,000 }]\nrules: []\n",
+    place: "2:29", message: "unknown key '000' in a partner",
+    hint: "inside { … } a comma separates entries"),
+  RuleErrorCase(
     name: "amounts with thousands separators in { }",
     text:
       "year: 2016-17\npartners: [{ id: a }, { id: b }]\n"

@@ -68,21 +68,25 @@ struct YAMLProblem {
       let place =
         duplicates.first.flatMap { Self.repeated($0, in: text, mapping: context.mark) }
         ?? (context.mark.line, context.mark.column)
-      // `{ a: 100,000.00, b: 50,000.00 }`: in a flow mapping a comma separates entries, so
-      // each amount's thousands become a key of their own, twice.
-      let digits = duplicates.contains { key in
-        !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
-      }
       self.init(
         line: place.0, column: place.1,
         message: "\(keys) is written twice in the same mapping",
-        hint: digits
-          ? "inside { … } a comma separates entries, so an amount written 100,000.00 reads as "
-            + "two; write it 100000.00, or in quotes ('100,000.00')" : "keep one of them")
+        hint: duplicates.contains(where: Self.isThousands)
+          ? Self.thousandsHint : "keep one of them")
     default:
       self = .unknown
     }
   }
+
+  /// Whether a key is the thousands of an amount cut off by a comma: `{ a: 100,000.00 }`
+  /// is, in a flow mapping, `a: 100` and a key `000.00` (a comma separates entries).
+  static func isThousands(_ key: String) -> Bool {
+    !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+  }
+
+  static let thousandsHint =
+    "inside { … } a comma separates entries, so an amount written 100,000.00 reads as two; "
+    + "write it 100000.00, or in quotes ('100,000.00')"
 
   /// Where `key` is written the second time in the mapping starting at `mapping`: in a block
   /// mapping, the keys start at the mapping's column; in a flow mapping (`{ … }`), anywhere

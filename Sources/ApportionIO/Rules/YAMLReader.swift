@@ -88,8 +88,10 @@ struct YAMLReader {
         let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
         error(
           key, "unknown key '\(shown)' in \(what)",
-          hint: (suggestion.map { "did you mean '\($0)'? " } ?? "")
-            + "\(what) takes: \(allowed.joined(separator: ", "))")
+          hint: YAMLProblem.isThousands(text)
+            ? YAMLProblem.thousandsHint
+            : (suggestion.map { "did you mean '\($0)'? " } ?? "")
+              + "\(what) takes: \(allowed.joined(separator: ", "))")
         continue
       }
       result[text] = (key, value)
