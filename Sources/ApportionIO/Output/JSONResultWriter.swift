@@ -21,10 +21,16 @@ public struct JSONResultWriter<Output: TextOutputStream> {
   public private(set) var output: Output
   private let ruleSet: RuleSet
   private var first = true
+  /// Each rule's name and each partner's key (`"brent": "`), as JSON, made once rather than
+  /// for every line.
+  private let ruleNames: [String]
+  private let partnerKeys: [String]
 
   public init(output: Output, ruleSet: RuleSet) {
     self.output = output
     self.ruleSet = ruleSet
+    ruleNames = ruleSet.rules.map { json($0.name) }
+    partnerKeys = ruleSet.partners.map { json($0.id.rawValue) + ": \"" }
   }
 
   public mutating func begin() {
@@ -44,12 +50,22 @@ public struct JSONResultWriter<Output: TextOutputStream> {
     output.write(first ? "\n    " : ",\n    ")
     first = false
     let line = result.line
-    output.write(
-      "{\"id\": \(json(line.id)), \"description\": \(json(line.description)), "
-        + "\"amount\": \"\(line.amount)\", "
-        + "\"rule\": \(json(ruleSet.rules[result.ruleIndex].name)), \"shares\": ")
-    output.write(shares(result.parts))
-    output.write("}")
+    output.write("{\"id\": ")
+    output.write(json(line.id))
+    output.write(", \"description\": ")
+    output.write(json(line.description))
+    output.write(", \"amount\": \"")
+    output.write(line.amount.plainText)
+    output.write("\", \"rule\": ")
+    output.write(ruleNames[result.ruleIndex])
+    output.write(", \"shares\": {")
+    for (p, part) in zip(partnerKeys.indices, result.parts) {
+      if p > 0 { output.write(", ") }
+      output.write(partnerKeys[p])
+      output.write(part.plainText)
+      output.write("\"")
+    }
+    output.write("}}")
   }
 
   public mutating func finish(_ summary: Summary) {
@@ -88,6 +104,10 @@ public struct JSONResultWriter<Output: TextOutputStream> {
 
 /// A JSON string literal.
 func json(_ text: String) -> String {
+  // Printable ASCII but for `"` and `\\` (the usual case) goes in as it is.
+  if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+    return "\"" + text + "\""
+  }
   var out = "\""
   for scalar in text.unicodeScalars {
     switch scalar {
