@@ -103,7 +103,10 @@ public final class WorkbookSet {
       abandon()
       throw error
     }
-    lanes = names.map { WorkbookLane(label: $0) }
+    let workers = WorkbookLane.workers(for: names.count)
+    lanes = names.enumerated().map {
+      WorkbookLane(label: $0.element, worker: workers[$0.offset % workers.count])
+    }
   }
 
   /// Runs `body`, turning a workbook's error into one that names the file as the user will
@@ -134,7 +137,9 @@ public final class WorkbookSet {
     let batch = pending
     pending.removeAll(keepingCapacity: true)
     each { book, path, directory in
-      for line in batch { try WorkbookSet.naming(path, directory: directory) { try book.add(line) } }
+      for line in batch {
+        try WorkbookSet.naming(path, directory: directory) { try book.add(line) }
+      }
     }
   }
 
