@@ -24,7 +24,7 @@ final class WorkbookLane: @unchecked Sendable {
 
   /// A lane whose pieces run on `worker` (a serial queue several lanes may share, which
   /// bounds the threads and the workbooks closing at once), after the lane's earlier pieces.
-  init(label: String, worker: DispatchQueue, depth: Int = 4) {
+  init(label: String, worker: DispatchQueue, depth: Int = 2) {
     queue = DispatchQueue(label: "apportion.workbook." + label, target: worker)
     slots = DispatchSemaphore(value: depth)
   }

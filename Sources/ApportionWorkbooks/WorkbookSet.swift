@@ -44,7 +44,7 @@ public final class WorkbookSet {
   private var pending: [PreparedLine] = []
   /// Lines handed to the lanes at a time: enough to make handing over cheap, few enough to
   /// keep memory flat.
-  static let batchSize = 512
+  static let batchSize = 256
   private var repairs: [(file: String, log: TextRepairLog)] = []
   private var finished = false
 
