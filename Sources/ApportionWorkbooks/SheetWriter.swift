@@ -256,7 +256,8 @@ final class SheetWriter {
     var fitted: [Int: Double] = [:]
     let measured = widths.indices.filter { widths[$0] > 0 }
     for column in Set(measured).union(minimum.keys).sorted() {
-      let longest = min(maximum[column] ?? Self.maxWidth, column < widths.count ? widths[column] : 0)
+      let longest = min(
+        maximum[column] ?? Self.maxWidth, column < widths.count ? widths[column] : 0)
       let characters = max(longest, minimum[column, default: 0])
       // Proportional fonts and bold headers run wider than a character count.
       fitted[column] = Double(characters) * 1.1 + 2

@@ -10,7 +10,7 @@ import Dispatch
 /// holds the reader back instead of letting lines pile up in memory.
 ///
 /// ```swift
-/// let lane = WorkbookLane(label: "partnership.xlsx")
+/// let lane = WorkbookLane(label: "partnership.xlsx", worker: WorkbookLane.workers(for: 1)[0])
 /// lane.submit { try book.add(batch) }
 /// if let error = lane.wait() { throw error }
 /// ```
@@ -22,9 +22,18 @@ final class WorkbookLane: @unchecked Sendable {
   /// Whether a piece has failed; read from any thread (a hint that saves the next submits).
   private let failed = Flag()
 
-  init(label: String, depth: Int = 4) {
-    queue = DispatchQueue(label: "apportion.workbook." + label)
+  /// A lane whose pieces run on `worker` (a serial queue several lanes may share, which
+  /// bounds the threads and the workbooks closing at once), after the lane's earlier pieces.
+  init(label: String, worker: DispatchQueue, depth: Int = 2) {
+    queue = DispatchQueue(label: "apportion.workbook." + label, target: worker)
     slots = DispatchSemaphore(value: depth)
+  }
+
+  /// The serial queues that `count` lanes share: one per lane up to `limit` (a thread each),
+  /// then lanes take turns. Each workbook closing keeps a few more files open, so a set of
+  /// many workbooks must not close them all at once (see `OpenFiles`).
+  static func workers(for count: Int, limit: Int = 4) -> [DispatchQueue] {
+    (0..<max(1, min(count, limit))).map { DispatchQueue(label: "apportion.workbooks.\($0)") }
   }
 
   /// Whether a piece has failed (the error comes from `wait()`).

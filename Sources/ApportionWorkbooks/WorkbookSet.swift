@@ -44,7 +44,7 @@ public final class WorkbookSet {
   private var pending: [PreparedLine] = []
   /// Lines handed to the lanes at a time: enough to make handing over cheap, few enough to
   /// keep memory flat.
-  static let batchSize = 512
+  static let batchSize = 256
   private var repairs: [(file: String, log: TextRepairLog)] = []
   private var finished = false
 
@@ -103,7 +103,10 @@ public final class WorkbookSet {
       abandon()
       throw error
     }
-    lanes = names.map { WorkbookLane(label: $0) }
+    let workers = WorkbookLane.workers(for: names.count)
+    lanes = names.enumerated().map {
+      WorkbookLane(label: $0.element, worker: workers[$0.offset % workers.count])
+    }
   }
 
   /// Runs `body`, turning a workbook's error into one that names the file as the user will

@@ -137,8 +137,7 @@ public enum WorkbookText {
 
   /// Whether `_xHHHH_` (four hex digits) starts at `index` of UTF-8 bytes (all ASCII, so the
   /// same test as on scalars).
-  private static func isLiteralEscape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool
-  {
+  private static func isLiteralEscape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
     guard index + 6 < bytes.count, bytes[index + 1] == UInt8(ascii: "x"),
       bytes[index + 6] == UInt8(ascii: "_")
     else { return false }

@@ -12,7 +12,8 @@ extension Worksheet {
   ) throws {
     let cell = try cell(.writeCell, row, column)
     let format = try formatHandle(format, .writeCell, row: row, column: column)
-    if formula.isEmpty || formula == "=" || formula.utf8.contains(0) || cachedText.utf8.contains(0) {
+    if formula.isEmpty || formula == "=" || formula.utf8.contains(0) || cachedText.utf8.contains(0)
+    {
       throw error(
         .writeCell, row: row, column: column,
         reason: "the formula is empty or the formula or its text contains NUL")

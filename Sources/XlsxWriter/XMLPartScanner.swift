@@ -71,6 +71,12 @@ struct XMLPartScanner {
       // Inside an attribute value or character data, only the closing quote or '<' matter.
       if state == .quoted, byte != quote, byte != UInt8(ascii: "<") { continue }
       if state == .text, !open.isEmpty, byte != UInt8(ascii: "<") { continue }
+      // Between attributes (their names, spaces, `=`), only a quote, '>', '/' or '<' matter.
+      if state == .attributes, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "'"),
+        byte != UInt8(ascii: ">"), byte != UInt8(ascii: "/"), byte != UInt8(ascii: "<")
+      {
+        continue
+      }
       offset = start + index
       try step(byte)
     }
