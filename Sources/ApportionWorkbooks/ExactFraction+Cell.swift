@@ -7,7 +7,11 @@ extension ExactFraction {
   /// number cells take a `Double`. Money is never written through this.
   var nearestDouble: Double {
     switch self {
-    case .narrow(let n, let d): return Double(n) / Double(d)
+    case .narrow(let n, let d):
+      // Most fractions fit in 64 bits, whose conversion is one instruction (`Int128`'s is a
+      // generic loop).
+      if let n = Int64(exactly: n), let d = Int64(exactly: d) { return Double(n) / Double(d) }
+      return Double(n) / Double(d)
     case .wide(var n, var d):
       // Both parts cut to at most 512 bits keep the quotient's 53 significant bits and stay
       // far inside `Double`'s range.
