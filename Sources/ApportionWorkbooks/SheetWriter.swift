@@ -116,25 +116,42 @@ final class SheetWriter {
     // more).
     if text.utf8.count <= perLine && !text.utf8.contains(UInt8(ascii: "\n")) { return 1 }
     if let lines = asciiLineCount(text, perLine: perLine) { return lines }
-    var lines = 0
-    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      // Greedy word wrap, as spreadsheets do; a word longer than a line is broken.
-      var used = 0
-      lines += 1
-      for word in paragraph.split(separator: " ") {
-        let length = word.unicodeScalars.count
-        if used > 0 && used + 1 + length > perLine {
-          lines += 1
-          used = 0
-        }
-        used += (used > 0 ? 1 : 0) + length
-        while used > perLine {
-          lines += 1
-          used -= perLine
-        }
+    var wrap = Wrap(perLine: perLine)
+    for (index, paragraph) in text.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    {
+      if index > 0 { wrap.newLine() }
+      for word in paragraph.split(separator: " ") { wrap.add(word: word.unicodeScalars.count) }
+    }
+    return max(1, wrap.lines)
+  }
+
+  /// Greedy word wrap, as spreadsheets do, counting lines: a word that does not fit moves to
+  /// the next line, and a word longer than a line is broken.
+  private struct Wrap {
+    let perLine: Int
+    private(set) var lines = 1
+    private var used = 0
+
+    init(perLine: Int) { self.perLine = perLine }
+
+    mutating func add(word length: Int) {
+      guard length > 0 else { return }
+      if used > 0 && used + 1 + length > perLine {
+        lines += 1
+        used = 0
+      }
+      used += (used > 0 ? 1 : 0) + length
+      while used > perLine {
+        lines += 1
+        used -= perLine
       }
     }
-    return max(1, lines)
+
+    mutating func newLine() {
+      lines += 1
+      used = 0
+    }
   }
 
   /// `lineCount` for ASCII text, over its bytes without splitting it into strings (a byte is
@@ -143,20 +160,10 @@ final class SheetWriter {
   private static func asciiLineCount(_ text: String, perLine: Int) -> Int? {
     var text = text
     return text.withUTF8 { bytes -> Int? in
-      var lines = 1
-      var used = 0
+      var wrap = Wrap(perLine: perLine)
       var word = 0
       func endWord() {
-        guard word > 0 else { return }
-        if used > 0 && used + 1 + word > perLine {
-          lines += 1
-          used = 0
-        }
-        used += (used > 0 ? 1 : 0) + word
-        while used > perLine {
-          lines += 1
-          used -= perLine
-        }
+        wrap.add(word: word)
         word = 0
       }
       for index in bytes.indices {
@@ -164,8 +171,7 @@ final class SheetWriter {
         if byte >= 0x80 { return nil }
         if byte == UInt8(ascii: "\n") && (index == 0 || bytes[index - 1] != UInt8(ascii: "\r")) {
           endWord()
-          lines += 1
-          used = 0
+          wrap.newLine()
         } else if byte == UInt8(ascii: " ") {
           endWord()
         } else {
@@ -173,7 +179,7 @@ final class SheetWriter {
         }
       }
       endWord()
-      return max(1, lines)
+      return wrap.lines
     }
   }
 
